@@ -1,0 +1,40 @@
+/*
+ * Lexicon lookup: an open-addressing hash index over the resolved forms.
+ *
+ * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
+ *
+ * The same hash places the forms of the built-in table at build time (the
+ * generator links this file) and of a lexicon loaded at run time.
+ */
+
+#include <string.h>
+
+#include "private.h"
+
+/* FNV-1a: short ASCII keys, good spread, no table needed. */
+uint32_t sentimentp_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < len; k++) {
+        h ^= (unsigned char)s[k];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
+                                size_t len)
+{
+    if (len > lex->max_form_length || len == 0)
+        return -1;
+    uint32_t mask = lex->n_slots - 1;
+    for (uint32_t slot = sentimentp_hash(s, len) & mask;;
+         slot = (slot + 1) & mask) {
+        uint32_t entry = lex->slots[slot];
+        if (entry == 0)
+            return -1;
+        const sentimentp_form *f = &lex->forms[entry - 1];
+        if (f->length == len && memcmp(lex->strings + f->offset, s, len) == 0)
+            return (int32_t)(entry - 1);
+    }
+}

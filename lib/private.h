@@ -1,0 +1,201 @@
+/*
+ * Internal interfaces shared by the files of libsentiment.
+ *
+ * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
+ *
+ * Names visible across files carry the sentimentp_ prefix; none of them is
+ * exported from the shared library (hidden visibility + the version script).
+ */
+
+#ifndef SENTIMENT_PRIVATE_H
+#define SENTIMENT_PRIVATE_H
+
+#define SENTIMENT_BUILDING 1
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <locale.h>
+
+#include "sentiment.h"
+
+#define SENTIMENTP_KNOWN_FLAGS (SENTIMENT_COMPAT_PY311 | SENTIMENT_STRICT_UTF8)
+
+/* ---------------------------------------------------------------- buffers */
+
+/*
+ * A growable byte buffer that starts on caller storage (usually the stack)
+ * and moves to the heap only when a sentence or word outgrows it. This keeps
+ * the common case free of malloc while records of any length still work.
+ */
+typedef struct sentimentp_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool heap;
+} sentimentp_buf;
+
+void sentimentp_buf_init(sentimentp_buf *b, char *storage, size_t cap);
+void sentimentp_buf_free(sentimentp_buf *b);
+/* Makes room for `extra` more bytes; false on allocation failure. */
+bool sentimentp_buf_reserve(sentimentp_buf *b, size_t extra);
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/* Length of the valid UTF-8 sequence at s[0..len), or 0 if invalid there. */
+size_t sentimentp_utf8_valid_len(const unsigned char *s, size_t len);
+/* Decodes the valid sequence at s (checked before); stores its length. */
+uint32_t sentimentp_utf8_decode(const unsigned char *s, size_t *seq_len);
+/* Encodes cp into out (4 bytes of room); returns the number of bytes. */
+size_t sentimentp_utf8_encode(uint32_t cp, char *out);
+/* Python's str.isspace() for a non-ASCII code point. */
+bool sentimentp_is_unicode_space(uint32_t cp);
+
+/* ---------------------------------------------------------------- lexicon */
+
+typedef struct sentimentp_form {
+    uint32_t offset;   /* of the form in the string pool */
+    uint32_t length;   /* in bytes */
+    int32_t label;     /* offset of the label in the pool, or -1 */
+    uint32_t is_modifier; /* the form has an "RB" part of speech */
+} sentimentp_form;
+
+/*
+ * A resolved lexicon: what TextBlob's Sentiment dict holds after load(),
+ * reduced to what string input can reach: per form the POS-agnostic
+ * (polarity, subjectivity, intensity) triple, the modifier flag and the
+ * label. `slots` is an open-addressing hash index (linear probing) holding
+ * form index + 1, 0 for an empty slot.
+ */
+typedef struct sentimentp_lexicon {
+    const char *strings;
+    const sentimentp_form *forms;
+    const double *values;      /* 3 per form: polarity, subjectivity, intensity */
+    const uint32_t *slots;
+    uint32_t n_forms;
+    uint32_t n_slots;          /* a power of two, > n_forms */
+    uint32_t max_form_length;
+} sentimentp_lexicon;
+
+uint32_t sentimentp_hash(const char *s, size_t len);
+/* Index of the form equal to s[0..len), or -1. */
+int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
+                                size_t len);
+
+/* The built-in tables, generated at build time from data/en-sentiment.xml. */
+extern const sentimentp_lexicon sentimentp_builtin_py312;
+extern const sentimentp_lexicon sentimentp_builtin_py311;
+extern const char sentimentp_builtin_version[];
+
+/*
+ * The lexicon builder: collects <word> elements in document order and
+ * resolves them as TextBlob's en.Sentiment.load() does (SPEC.md section 1).
+ * Used both at run time (XML files) and by the build-time table generator.
+ */
+typedef struct sentimentp_builder sentimentp_builder;
+
+sentimentp_builder *sentimentp_builder_new(void);
+void sentimentp_builder_free(sentimentp_builder *b);
+/* `pos` is NULL when the attribute is absent, which TextBlob keys as None. */
+int sentimentp_builder_add(sentimentp_builder *b, const char *form,
+                           const char *pos, double polarity,
+                           double subjectivity, double intensity,
+                           const char *label);
+/*
+ * Resolves into one heap block owned by *owned (free() it); `plain_sum`
+ * selects CPython <= 3.11 summation, else CPython >= 3.12 (Neumaier).
+ */
+int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
+                               sentimentp_lexicon *out, void **owned);
+
+/* Parses Pattern's XML format with expat into a builder. */
+int sentimentp_xml_load(sentimentp_builder *b, const char *xml, size_t len,
+                        unsigned long *error_line);
+int sentimentp_xml_load_file(sentimentp_builder *b, const char *path,
+                             unsigned long *error_line);
+
+/* Python float() of an attribute value, read in the "C" locale `c`. */
+bool sentimentp_parse_double(const char *s, locale_t c, double *out);
+
+/* ---------------------------------------------------------------- emoticons */
+
+typedef struct sentimentp_emoticon {
+    const char *text;     /* as written in TextBlob's table (case matters) */
+    uint8_t length;       /* in bytes */
+    uint8_t category;     /* index into sentimentp_emoticon_polarity */
+} sentimentp_emoticon;
+
+/* In regex alternation order, grouped by first byte (see emoticons.c). */
+extern const sentimentp_emoticon sentimentp_emoticons[];
+extern const uint8_t sentimentp_emoticon_first[256][2]; /* [begin, end) */
+extern const double sentimentp_emoticon_polarity[];
+/* Polarity of a lowercased token if it is an emoticon that counts. */
+bool sentimentp_emoticon_lookup(const char *word, size_t len, double *polarity);
+
+/* ---------------------------------------------------------------- scoring */
+
+/*
+ * The scorer keeps TextBlob's assessment list in O(1) space: only the last
+ * entry can still change (a modifier merge, a negation or a '!' always acts
+ * on a[-1]), so each earlier entry is added to the running sums, and
+ * reported to the callback, as soon as a new entry is appended. The sums
+ * therefore run in TextBlob's left-to-right order.
+ */
+typedef struct sentimentp_scorer {
+    const sentimentp_lexicon *lex;
+    sentiment_assessment_fn fn;
+    void *user;
+
+    double sum_polarity;
+    double sum_subjectivity;
+    size_t count;
+
+    bool has_last;
+    bool last_negated;
+    double last_polarity;
+    double last_subjectivity;
+    double last_intensity;
+    const char *last_label;
+
+    bool modifier_pending;
+    bool modifier_ends_in_ly;
+    const char *negation;      /* pending negation word, or NULL */
+
+    sentimentp_buf lowered;    /* the current word after str.lower() */
+    sentimentp_buf words;      /* words of the last entry, NUL-separated */
+    sentimentp_buf pointers;   /* char * array handed to the callback */
+    int error;
+} sentimentp_scorer;
+
+void sentimentp_scorer_init(sentimentp_scorer *sc, const sentimentp_lexicon *lex,
+                            sentiment_assessment_fn fn, void *user);
+void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len);
+/* Closes the last entry; returns 0 or an error code. */
+int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
+                             double *subjectivity);
+void sentimentp_scorer_free(sentimentp_scorer *sc);
+
+/* The sentence being collected: tokens joined by single spaces. */
+typedef struct sentimentp_pipeline {
+    sentimentp_buf sentence;
+    sentimentp_buf tail;       /* trailing punctuation pieces of a token */
+    bool continuing;           /* inside the run of tokens after . ! ? ... */
+    int error;
+    sentimentp_scorer scorer;
+} sentimentp_pipeline;
+
+/* Tokenizes valid UTF-8 text, feeding sentences to sentimentp_sentence_end. */
+void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len);
+/* Rejoins "(!)" and emoticons in the sentence and scores its words. */
+void sentimentp_sentence_end(sentimentp_pipeline *p);
+
+
+/*
+ * Runs TextBlob's whole pipeline (tokenizer, sentence rejoining, scoring)
+ * over valid UTF-8 text.
+ */
+int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
+                       size_t len, sentiment_assessment_fn fn, void *user,
+                       double *polarity, double *subjectivity);
+
+#endif /* SENTIMENT_PRIVATE_H */

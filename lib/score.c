@@ -1,0 +1,298 @@
+/*
+ * TextBlob's scoring loop (Sentiment.assessments and Sentiment.__call__),
+ * one word at a time (SPEC.md sections 3 and 4).
+ *
+ * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
+ *
+ * Every floating-point operation below is one Python performs, in the same
+ * order and on the same binary64 values; the build forbids FMA contraction
+ * and excess precision so that the C compiler cannot merge or widen them.
+ */
+
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "private.h"
+
+static const char label_mood[] = "mood";
+static const char label_irony[] = "irony";
+
+void sentimentp_scorer_init(sentimentp_scorer *sc, const sentimentp_lexicon *lex,
+                            sentiment_assessment_fn fn, void *user)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->lex = lex;
+    sc->fn = fn;
+    sc->user = user;
+    sc->sum_polarity = 0.0;
+    sc->sum_subjectivity = 0.0;
+    sentimentp_buf_init(&sc->lowered, NULL, 0);
+    sentimentp_buf_init(&sc->words, NULL, 0);
+    sentimentp_buf_init(&sc->pointers, NULL, 0);
+}
+
+void sentimentp_scorer_free(sentimentp_scorer *sc)
+{
+    sentimentp_buf_free(&sc->lowered);
+    sentimentp_buf_free(&sc->words);
+    sentimentp_buf_free(&sc->pointers);
+}
+
+/* Python's max(-1.0, min(x, +1.0)), NaN included. */
+static double clamp(double x)
+{
+    double r = 1.0 < x ? 1.0 : x;
+    return r > -1.0 ? r : -1.0;
+}
+
+/* ------------------------------------------------------------ assessments */
+
+static void fail(sentimentp_scorer *sc, int code)
+{
+    if (!sc->error)
+        sc->error = code;
+}
+
+static void words_append(sentimentp_scorer *sc, const char *w, size_t len)
+{
+    if (!sc->fn)
+        return;
+    if (!sentimentp_buf_reserve(&sc->words, len + 1)) {
+        fail(sc, SENTIMENT_E_NOMEM);
+        return;
+    }
+    memcpy(sc->words.data + sc->words.len, w, len);
+    sc->words.data[sc->words.len + len] = '\0';
+    sc->words.len += len + 1;
+}
+
+static void words_prepend(sentimentp_scorer *sc, const char *w)
+{
+    if (!sc->fn)
+        return;
+    size_t len = strlen(w);
+    if (!sentimentp_buf_reserve(&sc->words, len + 1)) {
+        fail(sc, SENTIMENT_E_NOMEM);
+        return;
+    }
+    memmove(sc->words.data + len + 1, sc->words.data, sc->words.len);
+    memcpy(sc->words.data, w, len + 1);
+    sc->words.len += len + 1;
+}
+
+static void report_last(sentimentp_scorer *sc, double polarity)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sc->words.len; k++)
+        n += sc->words.data[k] == '\0';
+    sc->pointers.len = 0;
+    if (!sentimentp_buf_reserve(&sc->pointers, n * sizeof(char *))) {
+        fail(sc, SENTIMENT_E_NOMEM);
+        return;
+    }
+    const char **list = (const char **)(void *)sc->pointers.data;
+    const char *w = sc->words.data;
+    for (size_t k = 0; k < n; k++) {
+        list[k] = w;
+        w += strlen(w) + 1;
+    }
+    if (sc->fn(sc->user, list, n, polarity, sc->last_subjectivity,
+               sc->last_label) != 0)
+        fail(sc, SENTIMENT_E_ABORTED);
+}
+
+/* ---------------------------------------------------------------- entries */
+
+/* The last entry can no longer change: add it to the means (and report). */
+static void close_last(sentimentp_scorer *sc)
+{
+    if (!sc->has_last)
+        return;
+    double polarity = sc->last_negated ? sc->last_polarity * -0.5
+                                       : sc->last_polarity;
+    sc->sum_polarity += polarity;
+    sc->sum_subjectivity += sc->last_subjectivity;
+    sc->count++;
+    if (sc->fn)
+        report_last(sc, polarity);
+    sc->words.len = 0;
+    sc->has_last = false;
+}
+
+static void open_entry(sentimentp_scorer *sc, double polarity,
+                       double subjectivity, double intensity,
+                       const char *label, const char *word, size_t len)
+{
+    close_last(sc);
+    sc->has_last = true;
+    sc->last_negated = false;
+    sc->last_polarity = polarity;
+    sc->last_subjectivity = subjectivity;
+    sc->last_intensity = intensity;
+    sc->last_label = label;
+    words_append(sc, word, len);
+}
+
+/* ------------------------------------------------------------ lowercasing */
+
+/*
+ * Python's str.lower() of a word into sc->lowered, and the length of the
+ * result in code points, which TextBlob's rules test. utf8proc gives the
+ * simple lowercase mapping; the one code point whose full mapping differs
+ * in length is U+0130 (LATIN CAPITAL LETTER I WITH DOT ABOVE), which Python
+ * lowers to "i" + U+0307 COMBINING DOT ABOVE.
+ */
+static bool lower_word(sentimentp_scorer *sc, const char *word, size_t len,
+                       size_t *code_points)
+{
+    sentimentp_buf *b = &sc->lowered;
+    b->len = 0;
+    if (!sentimentp_buf_reserve(b, 3 * len + 1)) {
+        fail(sc, SENTIMENT_E_NOMEM);
+        return false;
+    }
+    const unsigned char *s = (const unsigned char *)word;
+    size_t cps = 0;
+    for (size_t k = 0; k < len;) {
+        unsigned char c = s[k];
+        cps++;
+        if (c < 0x80) {
+            b->data[b->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            k++;
+            continue;
+        }
+        size_t n;
+        uint32_t cp = sentimentp_utf8_decode(s + k, &n);
+        k += n;
+        if (cp == 0x130) {
+            memcpy(b->data + b->len, "i\xcc\x87", 3);
+            b->len += 3;
+            cps++;
+            continue;
+        }
+        uint32_t lower = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+        b->len += sentimentp_utf8_encode(lower, b->data + b->len);
+    }
+    b->data[b->len] = '\0';
+    *code_points = cps;
+    return true;
+}
+
+/* len(w.strip("'")) > 1 */
+static bool longer_than_one_unquoted(const char *w, size_t len, size_t cps)
+{
+    size_t b = 0, e = len;
+    while (b < e && w[b] == '\'')
+        b++;
+    while (e > b && w[e - 1] == '\'')
+        e--;
+    return cps - (len - (e - b)) > 1;
+}
+
+static bool is_negation(const char *w, size_t len, const char **which)
+{
+    static const char *const negations[] = {"no", "not", "n't", "never"};
+    for (size_t k = 0; k < 4; k++) {
+        if (strlen(negations[k]) == len && memcmp(negations[k], w, len) == 0) {
+            *which = negations[k];
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool ends_in_ly(const char *w, size_t len)
+{
+    return len >= 2 && w[len - 2] == 'l' && w[len - 1] == 'y';
+}
+
+/* ------------------------------------------------------------ the rules */
+
+static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
+                       size_t len)
+{
+    const sentimentp_lexicon *lex = sc->lex;
+    const double *v = lex->values + 3 * (size_t)index;
+    const sentimentp_form *form = &lex->forms[index];
+    const char *label = form->label >= 0 ? lex->strings + form->label : NULL;
+
+    if (!sc->modifier_pending) {
+        open_entry(sc, v[0], v[1], v[2], label, w, len);
+    } else {
+        /* "very good": the word merges into the last entry, whatever it is */
+        words_append(sc, w, len);
+        sc->last_polarity = clamp(v[0] * sc->last_intensity);
+        sc->last_subjectivity = clamp(v[1] * sc->last_intensity);
+        sc->last_intensity = v[2];
+        sc->last_label = label;
+    }
+    if (sc->negation) {
+        words_prepend(sc, sc->negation);
+        sc->last_intensity = 1.0 / sc->last_intensity;
+        sc->last_negated = true;
+    }
+    sc->modifier_pending = form->is_modifier != 0;
+    sc->modifier_ends_in_ly = ends_in_ly(w, len);
+    sc->negation = NULL;
+    const char *which;
+    if (is_negation(w, len, &which))
+        sc->negation = which;
+}
+
+static void unknown_word(sentimentp_scorer *sc, const char *w, size_t len,
+                         size_t cps)
+{
+    const char *which;
+    if (is_negation(w, len, &which))
+        sc->negation = which;
+    else if (sc->negation && longer_than_one_unquoted(w, len, cps))
+        sc->negation = NULL;
+
+    if (sc->negation && sc->modifier_pending && sc->modifier_ends_in_ly) {
+        /* "really not good": the -ly modifier takes the negation */
+        words_append(sc, sc->negation, strlen(sc->negation));
+        sc->last_negated = true;
+        sc->negation = NULL;
+    } else if (sc->modifier_pending && cps > 2) {
+        sc->modifier_pending = false;
+    }
+
+    if (len == 1 && w[0] == '!' && sc->has_last) {
+        words_append(sc, "!", 1);
+        sc->last_polarity = clamp(sc->last_polarity * 1.25);
+    }
+    if (len == 3 && memcmp(w, "(!)", 3) == 0)
+        open_entry(sc, 0.0, 1.0, 1.0, label_irony, w, len);
+
+    double polarity;
+    if (sentimentp_emoticon_lookup(w, len, &polarity))
+        open_entry(sc, polarity, 1.0, 1.0, label_mood, w, len);
+}
+
+void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len)
+{
+    size_t cps;
+    if (sc->error || !lower_word(sc, word, len, &cps))
+        return;
+    const char *w = sc->lowered.data;
+    size_t n = sc->lowered.len;
+    int32_t index = sentimentp_lexicon_find(sc->lex, w, n);
+    if (index >= 0)
+        known_word(sc, index, w, n);
+    else
+        unknown_word(sc, w, n, cps);
+}
+
+int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
+                             double *subjectivity)
+{
+    if (!sc->error)
+        close_last(sc);
+    if (sc->error)
+        return sc->error;
+    double n = (double)(sc->count ? sc->count : 1);
+    *polarity = sc->sum_polarity / n;
+    *subjectivity = sc->sum_subjectivity / n;
+    return SENTIMENT_OK;
+}

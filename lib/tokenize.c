@@ -1,0 +1,352 @@
+/*
+ * TextBlob's tokenizer (_text.py find_tokens with its default arguments),
+ * as one pass over the text.
+ *
+ * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
+ *
+ * TextBlob rewrites the whole string several times (contractions, quotes,
+ * line breaks, whitespace), splits it, then peels punctuation off each piece
+ * and groups the tokens into sentences. All those rewrites only ever insert
+ * token boundaries, so here they become boundary rules of a single scan
+ * (SPEC.md section 2, steps T1-T8):
+ *
+ *   - whitespace is Python's str.isspace() set;
+ *   - each quote character (' " and the four curly quotes) is a token;
+ *   - an "n" followed by "'t" starts a token (the "n't" contraction);
+ *   - two or more consecutive line feeds ("\r\n" counting as one) are the
+ *     token END-OF-SENTENCE.
+ *
+ * The input is valid UTF-8 (the caller repairs or rejects it first).
+ */
+
+#include <string.h>
+
+#include "private.h"
+
+enum byte_class {
+    OTHER = 0,
+    SPACE,
+    LINE_FEED,
+    CARRIAGE_RETURN,
+    QUOTE,
+    LETTER_N,
+    NON_ASCII,
+};
+
+static const uint8_t byte_class[256] = {
+    ['\t'] = SPACE, ['\n'] = LINE_FEED, ['\v'] = SPACE, ['\f'] = SPACE,
+    ['\r'] = CARRIAGE_RETURN, [0x1c] = SPACE, [0x1d] = SPACE,
+    [0x1e] = SPACE, [0x1f] = SPACE, [' '] = SPACE,
+    ['\''] = QUOTE, ['"'] = QUOTE, ['n'] = LETTER_N,
+    [0x80] = NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
+    NON_ASCII, NON_ASCII,
+};
+
+/* TextBlob's PUNCTUATION without ".": what is peeled off either end. */
+static const bool peelable[256] = {
+    [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['('] = 1,
+    [')'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1, ['`'] = 1,
+    ['\''] = 1, ['"'] = 1, ['@'] = 1, ['#'] = 1, ['$'] = 1, ['^'] = 1,
+    ['&'] = 1, ['*'] = 1, ['+'] = 1, ['-'] = 1, ['|'] = 1, ['='] = 1,
+    ['~'] = 1, ['_'] = 1,
+};
+
+static const char end_of_sentence[] = "END-OF-SENTENCE";
+#define EOS_LENGTH (sizeof(end_of_sentence) - 1)
+
+/* ------------------------------------------------------- sentence grouping */
+
+static bool equals(const char *t, size_t len, const char *lit, size_t n)
+{
+    return len == n && memcmp(t, lit, n) == 0;
+}
+
+static bool is_end_of_sentence(const char *t, size_t len)
+{
+    return equals(t, len, end_of_sentence, EOS_LENGTH);
+}
+
+/* The tokens that end a sentence: ... . ! ? END-OF-SENTENCE */
+static bool is_sentence_end(const char *t, size_t len)
+{
+    if (len == 1)
+        return t[0] == '.' || t[0] == '!' || t[0] == '?';
+    return equals(t, len, "...", 3) || is_end_of_sentence(t, len);
+}
+
+/*
+ * The tokens that may follow a sentence end and still belong to it. The
+ * ASCII quotes ' and " are in TextBlob's list too, but its parity test
+ * looks at the new, still empty sentence, so they always stop the run.
+ */
+static bool continues_sentence(const char *t, size_t len)
+{
+    if (is_sentence_end(t, len))
+        return true;
+    if (len == 1)
+        return t[0] == ')';
+    return equals(t, len, "\xe2\x80\x9d", 3) || equals(t, len, "\xe2\x80\x99", 3);
+}
+
+static void append_to_sentence(sentimentp_pipeline *p, const char *t,
+                               size_t len)
+{
+    sentimentp_buf *b = &p->sentence;
+    if (!sentimentp_buf_reserve(b, len + 1)) {
+        p->error = SENTIMENT_E_NOMEM;
+        return;
+    }
+    if (b->len)
+        b->data[b->len++] = ' ';
+    memcpy(b->data + b->len, t, len);
+    b->len += len;
+}
+
+/*
+ * T8. END-OF-SENTENCE tokens only mark boundaries and are dropped. The
+ * token that stops a continuation run opens the next sentence; it is never
+ * itself a sentence end, so it needs no further test.
+ */
+static void emit_token(sentimentp_pipeline *p, const char *t, size_t len)
+{
+    if (p->continuing) {
+        if (continues_sentence(t, len)) {
+            if (!is_end_of_sentence(t, len))
+                append_to_sentence(p, t, len);
+            return;
+        }
+        sentimentp_sentence_end(p);
+        p->continuing = false;
+        append_to_sentence(p, t, len);
+        return;
+    }
+    if (is_sentence_end(t, len)) {
+        p->continuing = true;
+        if (!is_end_of_sentence(t, len))
+            append_to_sentence(p, t, len);
+        return;
+    }
+    append_to_sentence(p, t, len);
+}
+
+/* ------------------------------------------------ punctuation and abbrevs */
+
+static bool is_ascii_letter(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static bool in_abbreviation_list(const char *t, size_t len)
+{
+    static const char *const list[] = {
+        "a.", "adj.", "adv.", "al.", "a.m.", "c.", "cf.", "comp.", "conf.",
+        "def.", "ed.", "e.g.", "esp.", "etc.", "ex.", "f.", "fig.", "gen.",
+        "id.", "i.e.", "int.", "l.", "m.", "Med.", "Mil.", "Mr.", "n.",
+        "n.q.", "orig.", "pl.", "pred.", "pres.", "p.m.", "ref.", "v.",
+        "vs.", "w/",
+    };
+    if (len > 5)
+        return false;
+    for (size_t k = 0; k < sizeof(list) / sizeof(list[0]); k++)
+        if (strlen(list[k]) == len && memcmp(list[k], t, len) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * TextBlob keeps the final "." of a token that is in its abbreviation list
+ * or matches one of three regexes; t always ends with "." here:
+ *   ^[A-Za-z]\.$          (covered by the next one)
+ *   ^([A-Za-z]\.)+$
+ *   ^[A-Z][bcdfghjklmnpqrstvwxz|]+.$   ("|" is in the class by accident of
+ *                                       a join, "." is any character)
+ */
+static bool is_abbreviation(const char *t, size_t len)
+{
+    if (in_abbreviation_list(t, len))
+        return true;
+    const unsigned char *u = (const unsigned char *)t;
+    if (len % 2 == 0) {
+        size_t k = 0;
+        while (k < len && is_ascii_letter(u[k]) && u[k + 1] == '.')
+            k += 2;
+        if (k == len)
+            return true;
+    }
+    if (len >= 3 && u[0] >= 'A' && u[0] <= 'Z') {
+        size_t k = 1;
+        while (k < len - 1 && u[k] && strchr("bcdfghjklmnpqrstvwxz|", u[k]))
+            k++;
+        if (k == len - 1)
+            return true;
+    }
+    return false;
+}
+
+typedef struct piece {
+    size_t offset;
+    size_t length;
+} piece;
+
+static bool push_piece(sentimentp_pipeline *p, size_t offset, size_t length)
+{
+    if (!sentimentp_buf_reserve(&p->tail, sizeof(piece))) {
+        p->error = SENTIMENT_E_NOMEM;
+        return false;
+    }
+    piece pc = {offset, length};
+    memcpy(p->tail.data + p->tail.len, &pc, sizeof pc);
+    p->tail.len += sizeof pc;
+    return true;
+}
+
+/*
+ * T7: peel leading punctuation one character at a time, then trailing
+ * punctuation from the right, where a final "..." absorbs any dots before
+ * it and a final "." stays on an abbreviation. The steps and their order are
+ * TextBlob's; the three tests run in sequence within one loop turn.
+ */
+static void split_token(sentimentp_pipeline *p, const char *t, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t b = 0, e = len;
+    while (b < e && peelable[u[b]]) {
+        emit_token(p, t + b, 1);
+        b++;
+    }
+    p->tail.len = 0;
+    while (e > b && (peelable[u[e - 1]] || u[e - 1] == '.')) {
+        if (peelable[u[e - 1]]) {
+            if (!push_piece(p, e - 1, 1))
+                return;
+            e--;
+        }
+        if (e - b >= 3 && memcmp(t + e - 3, "...", 3) == 0) {
+            if (!push_piece(p, e - 3, 3))
+                return;
+            e -= 3;
+            while (e > b && u[e - 1] == '.')
+                e--;
+        }
+        if (e > b && u[e - 1] == '.') {
+            if (is_abbreviation(t + b, e - b))
+                break;
+            if (!push_piece(p, e - 1, 1))
+                return;
+            e--;
+        }
+    }
+    if (e > b)
+        emit_token(p, t + b, e - b);
+    const piece *pieces = (const piece *)(void *)p->tail.data;
+    for (size_t k = p->tail.len / sizeof(piece); k-- > 0;)
+        emit_token(p, t + pieces[k].offset, pieces[k].length);
+}
+
+/* --------------------------------------------------------------- the scan */
+
+static bool is_curly_quote(uint32_t cp)
+{
+    return cp == 0x2018 || cp == 0x2019 || cp == 0x201c || cp == 0x201d;
+}
+
+void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t k = 0;
+    size_t start = 0;        /* of the raw token being read */
+    bool in_token = false;
+    unsigned line_feeds = 0; /* consecutive, "\r\n" counting as one */
+
+#define END_TOKEN(at)                                   \
+    do {                                                \
+        if (in_token) {                                 \
+            split_token(p, text + start, (at) - start); \
+            in_token = false;                           \
+        }                                               \
+    } while (0)
+#define END_LINE_FEEDS()                                              \
+    do {                                                              \
+        if (line_feeds >= 2)                                          \
+            split_token(p, end_of_sentence, EOS_LENGTH);             \
+        line_feeds = 0;                                               \
+    } while (0)
+
+    while (k < len && !p->error) {
+        unsigned char c = s[k];
+        size_t n = 1;
+        enum byte_class cls = (enum byte_class)byte_class[c];
+        if (cls == NON_ASCII) {
+            uint32_t cp = sentimentp_utf8_decode(s + k, &n);
+            if (sentimentp_is_unicode_space(cp))
+                cls = SPACE;
+            else if (is_curly_quote(cp))
+                cls = QUOTE;
+            else
+                cls = OTHER;
+        }
+        switch (cls) {
+        case LETTER_N:
+            if (len - k >= 3 && s[k + 1] == '\'' && s[k + 2] == 't')
+                END_TOKEN(k);
+            /* fall through */
+        case OTHER:
+        default:
+            if (!in_token) {
+                END_LINE_FEEDS();
+                in_token = true;
+                start = k;
+            }
+            break;
+        case QUOTE:
+            END_TOKEN(k);
+            END_LINE_FEEDS();
+            split_token(p, text + k, n);
+            break;
+        case CARRIAGE_RETURN:
+            END_TOKEN(k);
+            if (k + 1 < len && s[k + 1] == '\n') {
+                line_feeds++;
+                n = 2;
+            } else {
+                END_LINE_FEEDS();
+            }
+            break;
+        case LINE_FEED:
+            END_TOKEN(k);
+            line_feeds++;
+            break;
+        case SPACE:
+            END_TOKEN(k);
+            END_LINE_FEEDS();
+            break;
+        }
+        k += n;
+    }
+    if (!p->error) {
+        END_TOKEN(len);
+        END_LINE_FEEDS();
+    }
+#undef END_TOKEN
+#undef END_LINE_FEEDS
+}
