@@ -44,8 +44,8 @@
 
 #include "sentiment.h"
 
-/* The largest and smallest k for which 10^-k is needed:
- * floor(log10(2^971)) and floor(log10(2^-1074)). */
+/* 10^e is needed for e = -k, with k from floor(log10(2^-1074)) = -324 to
+ * floor(log10(2^971)) = 292. */
 #define POW10_MIN (-292)
 #define POW10_MAX 324
 
@@ -66,9 +66,10 @@
  * A second script walked every binary exponent q and bounded, through the
  * continued fraction of 2^q * 10^-k (best rational approximations), how
  * close n * 2^q * 10^-k can come to an integer without being one, for all
- * n < 2^55 + 3: never closer than 2^-65.44. So the computed value has
- * the same integer part as x, and a fraction whose top 68 bits are all zero
- * exactly when x is an integer.
+ * n < 2^55 + 3 (and checked the three n of each power of two, whose k may
+ * be one less, directly): never closer than 2^-65.44. So the computed
+ * value has the same integer part as x, and a fraction whose top 68 bits
+ * are all zero exactly when x is an integer.
  */
 static const uint64_t pow10_table[POW10_MAX - POW10_MIN + 1][2] = {
     {0x7fbbd8fe5f5e6e27u, 0x92f4744e09dd87beu}, /* 1e-292 */
@@ -716,7 +717,7 @@ mul64(uint64_t a, uint64_t b, uint64_t *lo)
     uint64_t a0 = a & 0xffffffffu, a1 = a >> 32;
     uint64_t b0 = b & 0xffffffffu, b1 = b >> 32;
     uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-    /* Cannot overflow: each term is below 2^32 * 2^32. */
+    /* Three terms below 2^32 each: no overflow. */
     uint64_t mid = (p00 >> 32) + (p01 & 0xffffffffu) + (p10 & 0xffffffffu);
 
     *lo = (mid << 32) | (p00 & 0xffffffffu);
@@ -785,30 +786,24 @@ shortest(uint64_t c, int q, int irregular, int *exp10)
     uint64_t vb = scale(g, cb << h);
     uint64_t vbl = scale(g, (cb - 2 + (uint64_t)irregular) << h);
     uint64_t vbr = scale(g, (cb + 2) << h);
-    uint64_t s = vb >> 2, t, sp, tp;
+    uint64_t s = vb >> 2, t = s + 1;
+    /* The multiples of 10^(k+1) around v. */
+    uint64_t sp = s / 10 * 10, tp = sp + 10;
+    int sp_in = vbl + out <= sp << 2;
+    int tp_in = (tp << 2) + out <= vbr;
+    int s_in, t_in;
 
     *exp10 = k;
 
-    /* The multiples of 10^(k+1) around v; R_v holds at most one. */
-    sp = s / 10 * 10;
-    tp = sp + 10;
-    {
-        int up_in = vbl + out <= sp << 2;
-        int wp_in = (tp << 2) + out <= vbr;
+    /* R_v holds at most one of sp and tp. */
+    if (sp_in != tp_in)
+        return sp_in ? sp : tp;
 
-        if (up_in != wp_in)
-            return up_in ? sp : tp;
-    }
-
-    /* R_v holds at least one of these two. */
-    t = s + 1;
-    {
-        int u_in = vbl + out <= s << 2;
-        int w_in = (t << 2) + out <= vbr;
-
-        if (u_in != w_in)
-            return u_in ? s : t;
-    }
+    /* R_v holds at least one of s and t. */
+    s_in = vbl + out <= s << 2;
+    t_in = (t << 2) + out <= vbr;
+    if (s_in != t_in)
+        return s_in ? s : t;
 
     /* Both read back: take the closer, and on a tie the even one, as
      * dtoa does. vb is compared with the midpoint 4s + 2. */
@@ -817,8 +812,8 @@ shortest(uint64_t c, int q, int irregular, int *exp10)
     return t;
 }
 
-/* Removes sig's trailing zeros, adding them to *exp10. sig < 10^18, so it
- * has at most 17; one pass of halving steps covers up to 31. */
+/* Removes sig's trailing zeros, adding them to *exp10. sig < 10^17 has at
+ * most 16, and one pass of halving steps removes up to 31. */
 static uint64_t
 strip_zeros(uint64_t sig, int *exp10)
 {
@@ -854,8 +849,10 @@ count_digits(uint64_t v)
         v /= 10000;
         n += 4;
     }
-    if (v >= 100)
-        n += 2, v /= 100;
+    if (v >= 100) {
+        v /= 100;
+        n += 2;
+    }
     if (v >= 10)
         n += 1;
     return n;
