@@ -370,7 +370,8 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
         b->index = saved_index;
         return SENTIMENT_E_NOMEM;
     }
-    memcpy(b->index.data, saved_index.data, saved_index.len);
+    if (saved_index.len)
+        memcpy(b->index.data, saved_index.data, saved_index.len);
     b->index.len = saved_index.len;
 
     resolved *r = NULL;
@@ -392,7 +393,8 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
             sentimentp_form *forms = (sentimentp_form *)(values + 3 * (size_t)n);
             uint32_t *slot = (uint32_t *)(forms + n);
             char *strings = (char *)(slot + slots);
-            memcpy(strings, b->pool.data, pool);
+            if (pool)
+                memcpy(strings, b->pool.data, pool);
             memset(slot, 0, slots * sizeof(uint32_t));
             uint32_t longest = 0;
             for (uint32_t k = 0; k < n; k++) {
