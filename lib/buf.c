@@ -26,7 +26,7 @@ void sentimentp_buf_free(sentimentp_buf *b)
     b->heap = false;
 }
 
-bool sentimentp_buf_reserve(sentimentp_buf *b, size_t extra)
+bool sentimentp_buf_grow(sentimentp_buf *b, size_t extra)
 {
     if (extra <= b->cap - b->len)
         return true;

@@ -14,11 +14,9 @@
 /* FNV-1a: short ASCII keys, good spread, no table needed. */
 uint32_t sentimentp_hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t k = 0; k < len; k++) {
-        h ^= (unsigned char)s[k];
-        h *= 16777619u;
-    }
+    uint32_t h = SENTIMENTP_HASH_INIT;
+    for (size_t k = 0; k < len; k++)
+        h = SENTIMENTP_HASH_STEP(h, (unsigned char)s[k]);
     return h;
 }
 
@@ -27,8 +25,16 @@ int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
 {
     if (len > lex->max_form_length || len == 0)
         return -1;
+    return sentimentp_lexicon_find_hashed(lex, s, len, sentimentp_hash(s, len));
+}
+
+int32_t sentimentp_lexicon_find_hashed(const sentimentp_lexicon *lex,
+                                       const char *s, size_t len, uint32_t hash)
+{
+    if (len > lex->max_form_length || len == 0)
+        return -1;
     uint32_t mask = lex->n_slots - 1;
-    for (uint32_t slot = sentimentp_hash(s, len) & mask;;
+    for (uint32_t slot = hash & mask;;
          slot = (slot + 1) & mask) {
         uint32_t entry = lex->slots[slot];
         if (entry == 0)

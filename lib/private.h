@@ -37,8 +37,13 @@ typedef struct sentimentp_buf {
 
 void sentimentp_buf_init(sentimentp_buf *b, char *storage, size_t cap);
 void sentimentp_buf_free(sentimentp_buf *b);
+bool sentimentp_buf_grow(sentimentp_buf *b, size_t extra);
+
 /* Makes room for `extra` more bytes; false on allocation failure. */
-bool sentimentp_buf_reserve(sentimentp_buf *b, size_t extra);
+static inline bool sentimentp_buf_reserve(sentimentp_buf *b, size_t extra)
+{
+    return extra <= b->cap - b->len || sentimentp_buf_grow(b, extra);
+}
 
 /* ---------------------------------------------------------------- UTF-8 */
 
@@ -81,6 +86,14 @@ uint32_t sentimentp_hash(const char *s, size_t len);
 /* Index of the form equal to s[0..len), or -1. */
 int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
                                 size_t len);
+/* The same, with sentimentp_hash(s, len) already computed. */
+int32_t sentimentp_lexicon_find_hashed(const sentimentp_lexicon *lex,
+                                       const char *s, size_t len,
+                                       uint32_t hash);
+
+/* FNV-1a, one byte at a time, so that callers can fold it into a loop. */
+#define SENTIMENTP_HASH_INIT 2166136261u
+#define SENTIMENTP_HASH_STEP(h, byte) (((h) ^ (byte)) * 16777619u)
 
 /* The built-in tables, generated at build time from data/en-sentiment.xml. */
 extern const sentimentp_lexicon sentimentp_builtin_py312;
@@ -169,7 +182,8 @@ typedef struct sentimentp_scorer {
 
 void sentimentp_scorer_init(sentimentp_scorer *sc, const sentimentp_lexicon *lex,
                             sentiment_assessment_fn fn, void *user);
-void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len);
+/* Scores one word; lowercases it in place. */
+void sentimentp_scorer_word(sentimentp_scorer *sc, char *word, size_t len);
 /* Closes the last entry; returns 0 or an error code. */
 int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
                              double *subjectivity);
@@ -180,6 +194,7 @@ typedef struct sentimentp_pipeline {
     sentimentp_buf sentence;
     sentimentp_buf tail;       /* trailing punctuation pieces of a token */
     bool continuing;           /* inside the run of tokens after . ! ? ... */
+    bool may_rejoin;           /* the sentence has a byte an emoticon needs */
     int error;
     sentimentp_scorer scorer;
 } sentimentp_pipeline;

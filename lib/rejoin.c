@@ -105,8 +105,12 @@ void sentimentp_sentence_end(sentimentp_pipeline *p)
     sentimentp_buf *b = &p->sentence;
     if (b->len == 0 || p->error)
         return;
-    size_t n = join_irony_marks(b->data, b->len);
-    n = join_emoticons(b->data, n);
+    size_t n = b->len;
+    if (p->may_rejoin) {
+        n = join_irony_marks(b->data, n);
+        n = join_emoticons(b->data, n);
+        p->may_rejoin = false;
+    }
     size_t k = 0;
     while (k < n) {
         char *space = memchr(b->data + k, ' ', n - k);

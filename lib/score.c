@@ -190,16 +190,27 @@ static bool longer_than_one_unquoted(const char *w, size_t len, size_t cps)
     return cps - (len - (e - b)) > 1;
 }
 
+/* TextBlob's English negations: no, not, n't, never. */
 static bool is_negation(const char *w, size_t len, const char **which)
 {
-    static const char *const negations[] = {"no", "not", "n't", "never"};
-    for (size_t k = 0; k < 4; k++) {
-        if (strlen(negations[k]) == len && memcmp(negations[k], w, len) == 0) {
-            *which = negations[k];
-            return true;
-        }
+    const char *candidate;
+    switch (len) {
+    case 2:
+        candidate = "no";
+        break;
+    case 3:
+        candidate = w[0] == 'n' && w[1] == '\'' ? "n't" : "not";
+        break;
+    case 5:
+        candidate = "never";
+        break;
+    default:
+        return false;
     }
-    return false;
+    if (memcmp(w, candidate, len) != 0)
+        return false;
+    *which = candidate;
+    return true;
 }
 
 static bool ends_in_ly(const char *w, size_t len)
@@ -270,10 +281,35 @@ static void unknown_word(sentimentp_scorer *sc, const char *w, size_t len,
         open_entry(sc, polarity, 1.0, 1.0, label_mood, w, len);
 }
 
-void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len)
+/*
+ * Scores one word of a sentence. The word lives in the pipeline's own
+ * sentence buffer, so an ASCII word (nearly all of them) is lowercased in
+ * place in the same loop that hashes it; any other word takes the general
+ * Unicode path through sc->lowered.
+ */
+void sentimentp_scorer_word(sentimentp_scorer *sc, char *word, size_t len)
 {
+    if (sc->error)
+        return;
+    uint32_t hash = SENTIMENTP_HASH_INIT;
+    unsigned char seen = 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)word[k];
+        seen |= c;
+        c = (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+        word[k] = (char)c;
+        hash = SENTIMENTP_HASH_STEP(hash, c);
+    }
+    if (seen < 0x80) {
+        int32_t index = sentimentp_lexicon_find_hashed(sc->lex, word, len, hash);
+        if (index >= 0)
+            known_word(sc, index, word, len);
+        else
+            unknown_word(sc, word, len, len);
+        return;
+    }
     size_t cps;
-    if (sc->error || !lower_word(sc, word, len, &cps))
+    if (!lower_word(sc, word, len, &cps))
         return;
     const char *w = sc->lowered.data;
     size_t n = sc->lowered.len;

@@ -29,38 +29,35 @@ enum byte_class {
     LINE_FEED,
     CARRIAGE_RETURN,
     QUOTE,
-    LETTER_N,
     NON_ASCII,
+    CLASS_MASK = 7,
+    /*
+     * Every emoticon holds one of these bytes or a non-ASCII one (see
+     * emoticons.c), and so does "(!)", which needs ')'. A sentence without
+     * any of them is left unchanged by both of TextBlob's rejoining
+     * regexes, which can then be skipped.
+     */
+    EMOTICON_BYTE = 8,
 };
 
-static const uint8_t byte_class[256] = {
+#define NA (NON_ASCII | EMOTICON_BYTE)
+#define NA8 NA, NA, NA, NA, NA, NA, NA, NA
+#define NA64 NA8, NA8, NA8, NA8, NA8, NA8, NA8, NA8
+
+static const uint8_t byte_info[256] = {
     ['\t'] = SPACE, ['\n'] = LINE_FEED, ['\v'] = SPACE, ['\f'] = SPACE,
     ['\r'] = CARRIAGE_RETURN, [0x1c] = SPACE, [0x1d] = SPACE,
     [0x1e] = SPACE, [0x1f] = SPACE, [' '] = SPACE,
-    ['\''] = QUOTE, ['"'] = QUOTE, ['n'] = LETTER_N,
-    [0x80] = NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII, NON_ASCII,
-    NON_ASCII, NON_ASCII,
+    ['\''] = QUOTE, ['"'] = QUOTE,
+    ['<'] = EMOTICON_BYTE, ['>'] = EMOTICON_BYTE, [':'] = EMOTICON_BYTE,
+    ['='] = EMOTICON_BYTE, [';'] = EMOTICON_BYTE, ['*'] = EMOTICON_BYTE,
+    [')'] = EMOTICON_BYTE, ['D'] = EMOTICON_BYTE, ['O'] = EMOTICON_BYTE,
+    [0x80] = NA64, NA64,
 };
+
+#undef NA64
+#undef NA8
+#undef NA
 
 /* TextBlob's PUNCTUATION without ".": what is peeled off either end. */
 static const bool peelable[256] = {
@@ -89,9 +86,16 @@ static bool is_end_of_sentence(const char *t, size_t len)
 /* The tokens that end a sentence: ... . ! ? END-OF-SENTENCE */
 static bool is_sentence_end(const char *t, size_t len)
 {
-    if (len == 1)
+    switch (len) {
+    case 1:
         return t[0] == '.' || t[0] == '!' || t[0] == '?';
-    return equals(t, len, "...", 3) || is_end_of_sentence(t, len);
+    case 3:
+        return memcmp(t, "...", 3) == 0;
+    case EOS_LENGTH:
+        return is_end_of_sentence(t, len);
+    default:
+        return false;
+    }
 }
 
 /*
@@ -109,9 +113,10 @@ static bool continues_sentence(const char *t, size_t len)
 }
 
 static void append_to_sentence(sentimentp_pipeline *p, const char *t,
-                               size_t len)
+                               size_t len, bool may_rejoin)
 {
     sentimentp_buf *b = &p->sentence;
+    p->may_rejoin |= may_rejoin;
     if (!sentimentp_buf_reserve(b, len + 1)) {
         p->error = SENTIMENT_E_NOMEM;
         return;
@@ -127,26 +132,27 @@ static void append_to_sentence(sentimentp_pipeline *p, const char *t,
  * token that stops a continuation run opens the next sentence; it is never
  * itself a sentence end, so it needs no further test.
  */
-static void emit_token(sentimentp_pipeline *p, const char *t, size_t len)
+static void emit_token(sentimentp_pipeline *p, const char *t, size_t len,
+                       bool may_rejoin)
 {
     if (p->continuing) {
         if (continues_sentence(t, len)) {
             if (!is_end_of_sentence(t, len))
-                append_to_sentence(p, t, len);
+                append_to_sentence(p, t, len, may_rejoin);
             return;
         }
         sentimentp_sentence_end(p);
         p->continuing = false;
-        append_to_sentence(p, t, len);
+        append_to_sentence(p, t, len, may_rejoin);
         return;
     }
     if (is_sentence_end(t, len)) {
         p->continuing = true;
         if (!is_end_of_sentence(t, len))
-            append_to_sentence(p, t, len);
+            append_to_sentence(p, t, len, may_rejoin);
         return;
     }
-    append_to_sentence(p, t, len);
+    append_to_sentence(p, t, len, may_rejoin);
 }
 
 /* ------------------------------------------------ punctuation and abbrevs */
@@ -226,12 +232,17 @@ static bool push_piece(sentimentp_pipeline *p, size_t offset, size_t length)
  * it and a final "." stays on an abbreviation. The steps and their order are
  * TextBlob's; the three tests run in sequence within one loop turn.
  */
-static void split_token(sentimentp_pipeline *p, const char *t, size_t len)
+static void split_token(sentimentp_pipeline *p, const char *t, size_t len,
+                        bool may_rejoin)
 {
     const unsigned char *u = (const unsigned char *)t;
     size_t b = 0, e = len;
+    if (!peelable[u[0]] && !peelable[u[len - 1]] && u[len - 1] != '.') {
+        emit_token(p, t, len, may_rejoin);   /* most words */
+        return;
+    }
     while (b < e && peelable[u[b]]) {
-        emit_token(p, t + b, 1);
+        emit_token(p, t + b, 1, may_rejoin);
         b++;
     }
     p->tail.len = 0;
@@ -257,10 +268,10 @@ static void split_token(sentimentp_pipeline *p, const char *t, size_t len)
         }
     }
     if (e > b)
-        emit_token(p, t + b, e - b);
+        emit_token(p, t + b, e - b, may_rejoin);
     const piece *pieces = (const piece *)(void *)p->tail.data;
     for (size_t k = p->tail.len / sizeof(piece); k-- > 0;)
-        emit_token(p, t + pieces[k].offset, pieces[k].length);
+        emit_token(p, t + pieces[k].offset, pieces[k].length, may_rejoin);
 }
 
 /* --------------------------------------------------------------- the scan */
@@ -276,52 +287,76 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
     size_t k = 0;
     size_t start = 0;        /* of the raw token being read */
     bool in_token = false;
+    unsigned flags = 0;      /* EMOTICON_BYTE if the raw token has one */
     unsigned line_feeds = 0; /* consecutive, "\r\n" counting as one */
 
-#define END_TOKEN(at)                                   \
-    do {                                                \
-        if (in_token) {                                 \
-            split_token(p, text + start, (at) - start); \
-            in_token = false;                           \
-        }                                               \
+#define END_TOKEN(at)                                                     \
+    do {                                                                  \
+        if (in_token) {                                                   \
+            split_token(p, text + start, (at) - start,                   \
+                        (flags & EMOTICON_BYTE) != 0);                    \
+            in_token = false;                                             \
+        }                                                                 \
     } while (0)
-#define END_LINE_FEEDS()                                              \
-    do {                                                              \
-        if (line_feeds >= 2)                                          \
-            split_token(p, end_of_sentence, EOS_LENGTH);             \
-        line_feeds = 0;                                               \
+#define END_LINE_FEEDS()                                                  \
+    do {                                                                  \
+        if (line_feeds >= 2)                                              \
+            split_token(p, end_of_sentence, EOS_LENGTH, false);          \
+        line_feeds = 0;                                                   \
     } while (0)
 
     while (k < len && !p->error) {
-        unsigned char c = s[k];
+        unsigned info = byte_info[s[k]];
         size_t n = 1;
-        enum byte_class cls = (enum byte_class)byte_class[c];
-        if (cls == NON_ASCII) {
-            uint32_t cp = sentimentp_utf8_decode(s + k, &n);
-            if (sentimentp_is_unicode_space(cp))
-                cls = SPACE;
-            else if (is_curly_quote(cp))
-                cls = QUOTE;
-            else
-                cls = OTHER;
-        }
-        switch (cls) {
-        case LETTER_N:
-            if (len - k >= 3 && s[k + 1] == '\'' && s[k + 2] == 't')
-                END_TOKEN(k);
-            /* fall through */
-        case OTHER:
-        default:
+        if ((info & CLASS_MASK) == OTHER) {
             if (!in_token) {
                 END_LINE_FEEDS();
                 in_token = true;
                 start = k;
+                flags = 0;
             }
-            break;
+            /* the inner loop: the bytes of a word */
+            do {
+                flags |= info;
+                if (++k == len)
+                    break;
+                info = byte_info[s[k]];
+            } while ((info & CLASS_MASK) == OTHER);
+            continue;
+        }
+        enum byte_class cls = (enum byte_class)(info & CLASS_MASK);
+        if (cls == NON_ASCII) {
+            uint32_t cp = sentimentp_utf8_decode(s + k, &n);
+            if (sentimentp_is_unicode_space(cp)) {
+                cls = SPACE;
+            } else if (is_curly_quote(cp)) {
+                cls = QUOTE;
+            } else {
+                if (!in_token) {
+                    END_LINE_FEEDS();
+                    in_token = true;
+                    start = k;
+                    flags = 0;
+                }
+                flags |= info;
+                k += n;
+                continue;
+            }
+        }
+        switch (cls) {
         case QUOTE:
+            /* "n't": TextBlob puts a space before the n, so the n that
+             * ends this token is a token of its own */
+            if (s[k] == '\'' && in_token && k - start >= 2 && s[k - 1] == 'n' &&
+                k + 1 < len && s[k + 1] == 't') {
+                END_TOKEN(k - 1);
+                in_token = true;
+                start = k - 1;
+                flags = 0;
+            }
             END_TOKEN(k);
             END_LINE_FEEDS();
-            split_token(p, text + k, n);
+            split_token(p, text + k, n, info & EMOTICON_BYTE);
             break;
         case CARRIAGE_RETURN:
             END_TOKEN(k);
@@ -337,6 +372,7 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
             line_feeds++;
             break;
         case SPACE:
+        default:
             END_TOKEN(k);
             END_LINE_FEEDS();
             break;
