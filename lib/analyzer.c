@@ -21,8 +21,10 @@ int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
 {
     /* Stack storage covers sentences of a few KiB with no malloc at all. */
     char sentence[4096], tail[512], lowered[256];
+    sentimentp_token tokens[256];
     sentimentp_pipeline p;
     memset(&p, 0, sizeof p);
+    sentimentp_buf_init(&p.tokens, (char *)tokens, sizeof tokens);
     sentimentp_buf_init(&p.sentence, sentence, sizeof sentence);
     sentimentp_buf_init(&p.tail, tail, sizeof tail);
     sentimentp_scorer_init(&p.scorer, lex, fn, user);
@@ -36,6 +38,7 @@ int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
     if (rc == SENTIMENT_OK)
         rc = sentimentp_scorer_finish(&p.scorer, &pol, &subj);
     sentimentp_scorer_free(&p.scorer);
+    sentimentp_buf_free(&p.tokens);
     sentimentp_buf_free(&p.sentence);
     sentimentp_buf_free(&p.tail);
     if (rc != SENTIMENT_OK)

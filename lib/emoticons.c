@@ -75,6 +75,27 @@ const uint8_t sentimentp_emoticon_first[256][2] = {
     [';'] = {63, 70},  ['*'] = {70, 72}, ['o'] = {72, 74}, [0xc2] = {74, 76},
 };
 
+/*
+ * The bytes that can come second in each group (after at most one space).
+ * Most candidate positions ("o" in "of", ":" in "said: and") fail here,
+ * before any alternative is tried. tests/test-emoticons.c checks these
+ * sets against the table above.
+ */
+const char *const sentimentp_emoticon_second[256] = {
+    ['<'] = "3",
+    [0xe2] = "\x99",
+    ['>'] = ":;.",
+    [':'] = "-DPpbco^)]}>3O/\\sS([{'",
+    ['='] = "-D)](/",
+    ['X'] = "-D",
+    ['x'] = "-D",
+    ['8'] = "-)",
+    [';'] = "-)]D^'",
+    ['*'] = "-)",
+    ['o'] = "_.",
+    [0xc2] = "\xb0",
+};
+
 static bool equals_lowercased(const char *word, size_t len,
                               const sentimentp_emoticon *e)
 {

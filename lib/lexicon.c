@@ -44,3 +44,32 @@ int32_t sentimentp_lexicon_find_hashed(const sentimentp_lexicon *lex,
             return (int32_t)(entry - 1);
     }
 }
+
+static unsigned char ascii_lower(unsigned char c)
+{
+    return (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+}
+
+static bool equals_folded(const char *form, const char *s, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if ((unsigned char)form[k] != ascii_lower((unsigned char)s[k]))
+            return false;
+    return true;
+}
+
+int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
+                                       const char *s, size_t len, uint32_t hash)
+{
+    if (len > lex->max_form_length || len == 0)
+        return -1;
+    uint32_t mask = lex->n_slots - 1;
+    for (uint32_t slot = hash & mask;; slot = (slot + 1) & mask) {
+        uint32_t entry = lex->slots[slot];
+        if (entry == 0)
+            return -1;
+        const sentimentp_form *f = &lex->forms[entry - 1];
+        if (f->length == len && equals_folded(lex->strings + f->offset, s, len))
+            return (int32_t)(entry - 1);
+    }
+}

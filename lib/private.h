@@ -91,6 +91,11 @@ int32_t sentimentp_lexicon_find_hashed(const sentimentp_lexicon *lex,
                                        const char *s, size_t len,
                                        uint32_t hash);
 
+/* The same for an ASCII word in any case; `hash` is of its lowercase. */
+int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
+                                       const char *s, size_t len,
+                                       uint32_t hash);
+
 /* FNV-1a, one byte at a time, so that callers can fold it into a loop. */
 #define SENTIMENTP_HASH_INIT 2166136261u
 #define SENTIMENTP_HASH_STEP(h, byte) (((h) ^ (byte)) * 16777619u)
@@ -141,6 +146,7 @@ typedef struct sentimentp_emoticon {
 /* In regex alternation order, grouped by first byte (see emoticons.c). */
 extern const sentimentp_emoticon sentimentp_emoticons[];
 extern const uint8_t sentimentp_emoticon_first[256][2]; /* [begin, end) */
+extern const char *const sentimentp_emoticon_second[256];
 extern const double sentimentp_emoticon_polarity[];
 /* Polarity of a lowercased token if it is an emoticon that counts. */
 bool sentimentp_emoticon_lookup(const char *word, size_t len, double *polarity);
@@ -182,16 +188,24 @@ typedef struct sentimentp_scorer {
 
 void sentimentp_scorer_init(sentimentp_scorer *sc, const sentimentp_lexicon *lex,
                             sentiment_assessment_fn fn, void *user);
-/* Scores one word; lowercases it in place. */
-void sentimentp_scorer_word(sentimentp_scorer *sc, char *word, size_t len);
+/* Scores one word (original case); `ascii` says it has no byte >= 0x80. */
+void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
+                            bool ascii);
 /* Closes the last entry; returns 0 or an error code. */
 int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
                              double *subjectivity);
 void sentimentp_scorer_free(sentimentp_scorer *sc);
 
-/* The sentence being collected: tokens joined by single spaces. */
+/* A token of the sentence being collected; it points into the text. */
+typedef struct sentimentp_token {
+    const char *text;
+    size_t length;
+    bool ascii;
+} sentimentp_token;
+
 typedef struct sentimentp_pipeline {
-    sentimentp_buf sentence;
+    sentimentp_buf tokens;     /* sentimentp_token[] of the current sentence */
+    sentimentp_buf sentence;   /* its tokens joined by spaces, for rejoining */
     sentimentp_buf tail;       /* trailing punctuation pieces of a token */
     bool continuing;           /* inside the run of tokens after . ! ? ... */
     bool may_rejoin;           /* the sentence has a byte an emoticon needs */

@@ -72,10 +72,37 @@ static size_t match_emoticon(const char *s, size_t n, size_t r,
  * pattern consumed after it, and scanning goes on after that space. There
  * is no left boundary: "98 - )" becomes "98-)".
  */
+/* Whether an emoticon can start at s[r], judged by its first two bytes. */
+static bool may_start_emoticon(const char *s, size_t n, size_t r)
+{
+    const char *second = sentimentp_emoticon_second[(unsigned char)s[r]];
+    /* every emoticon has at least two bytes */
+    if (!second || r + 1 >= n)
+        return false;
+    char c = s[r + 1];
+    if (c != '\0' && strchr(second, c))
+        return true;
+    return c == ' ' && r + 2 < n && s[r + 2] != '\0' && strchr(second, s[r + 2]);
+}
+
 static size_t join_emoticons(char *s, size_t n)
 {
     size_t r = 0, w = 0;
     while (r < n) {
+        size_t next = r;
+        while (next < n && !sentimentp_emoticon_second[(unsigned char)s[next]])
+            next++;
+        if (next > r) {   /* a stretch that holds no emoticon */
+            if (w != r)
+                memmove(s + w, s + r, next - r);
+            w += next - r;
+            r = next;
+            continue;
+        }
+        if (!may_start_emoticon(s, n, r)) {
+            s[w++] = s[r++];
+            continue;
+        }
         const uint8_t *range = sentimentp_emoticon_first[(unsigned char)s[r]];
         size_t end = 0;
         unsigned k;
@@ -100,26 +127,59 @@ static size_t join_emoticons(char *s, size_t n)
     return w;
 }
 
-void sentimentp_sentence_end(sentimentp_pipeline *p)
+/* Joins the sentence's tokens with single spaces, as TextBlob does. */
+static bool join_tokens(sentimentp_pipeline *p, const sentimentp_token *tok,
+                        size_t count, bool *ascii)
 {
     sentimentp_buf *b = &p->sentence;
-    if (b->len == 0 || p->error)
-        return;
-    size_t n = b->len;
-    if (p->may_rejoin) {
-        n = join_irony_marks(b->data, n);
-        n = join_emoticons(b->data, n);
-        p->may_rejoin = false;
-    }
-    size_t k = 0;
-    while (k < n) {
-        char *space = memchr(b->data + k, ' ', n - k);
-        size_t end = space ? (size_t)(space - b->data) : n;
-        if (end > k)
-            sentimentp_scorer_word(&p->scorer, b->data + k, end - k);
-        k = end + 1;
-    }
+    size_t total = count;
+    for (size_t k = 0; k < count; k++)
+        total += tok[k].length;
     b->len = 0;
-    if (p->scorer.error)
-        p->error = p->scorer.error;
+    if (!sentimentp_buf_reserve(b, total))
+        return false;
+    *ascii = true;
+    for (size_t k = 0; k < count; k++) {
+        if (k)
+            b->data[b->len++] = ' ';
+        memcpy(b->data + b->len, tok[k].text, tok[k].length);
+        b->len += tok[k].length;
+        *ascii &= tok[k].ascii;
+    }
+    return true;
+}
+
+void sentimentp_sentence_end(sentimentp_pipeline *p)
+{
+    size_t count = p->tokens.len / sizeof(sentimentp_token);
+    const sentimentp_token *tok = (const sentimentp_token *)(void *)p->tokens.data;
+    sentimentp_scorer *sc = &p->scorer;
+    if (count == 0 || p->error)
+        return;
+    p->tokens.len = 0;
+    if (!p->may_rejoin) {
+        /* neither regex can change this sentence: its words are its tokens */
+        for (size_t k = 0; k < count; k++)
+            sentimentp_scorer_word(sc, tok[k].text, tok[k].length, tok[k].ascii);
+    } else {
+        p->may_rejoin = false;
+        bool ascii;
+        if (!join_tokens(p, tok, count, &ascii)) {
+            p->error = SENTIMENT_E_NOMEM;
+            return;
+        }
+        char *s = p->sentence.data;
+        size_t n = join_irony_marks(s, p->sentence.len);
+        n = join_emoticons(s, n);
+        size_t k = 0;
+        while (k < n) {
+            char *space = memchr(s + k, ' ', n - k);
+            size_t end = space ? (size_t)(space - s) : n;
+            if (end > k)
+                sentimentp_scorer_word(sc, s + k, end - k, ascii);
+            k = end + 1;
+        }
+    }
+    if (sc->error)
+        p->error = sc->error;
 }

@@ -251,13 +251,18 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
         sc->negation = which;
 }
 
-static void unknown_word(sentimentp_scorer *sc, const char *w, size_t len,
-                         size_t cps)
+/*
+ * `w` is the lowercased word, of which only the first min(len, 8) bytes are
+ * needed: every test on the word itself is on words of at most 5 bytes.
+ * `original` is the whole word, for the apostrophes at its ends.
+ */
+static void unknown_word(sentimentp_scorer *sc, const char *w,
+                         const char *original, size_t len, size_t cps)
 {
     const char *which;
     if (is_negation(w, len, &which))
         sc->negation = which;
-    else if (sc->negation && longer_than_one_unquoted(w, len, cps))
+    else if (sc->negation && longer_than_one_unquoted(original, len, cps))
         sc->negation = NULL;
 
     if (sc->negation && sc->modifier_pending && sc->modifier_ends_in_ly) {
@@ -281,31 +286,83 @@ static void unknown_word(sentimentp_scorer *sc, const char *w, size_t len,
         open_entry(sc, polarity, 1.0, 1.0, label_mood, w, len);
 }
 
+static unsigned char ascii_lower(unsigned char c)
+{
+    return (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+}
+
 /*
- * Scores one word of a sentence. The word lives in the pipeline's own
- * sentence buffer, so an ASCII word (nearly all of them) is lowercased in
- * place in the same loop that hashes it; any other word takes the general
- * Unicode path through sc->lowered.
+ * First bytes after which an ASCII word may be a negation (n), "!", "(!)"
+ * or an emoticon; 2 marks emoticons that start with a letter or digit,
+ * whose second character is never one.
  */
-void sentimentp_scorer_word(sentimentp_scorer *sc, char *word, size_t len)
+static const uint8_t special_first[256] = {
+    ['n'] = 1, ['N'] = 1, ['!'] = 1, ['('] = 1, ['<'] = 1, ['>'] = 1,
+    [':'] = 1, ['='] = 1, [';'] = 1, ['*'] = 1,
+    ['o'] = 2, ['O'] = 2, ['x'] = 2, ['X'] = 2, ['8'] = 2,
+};
+
+static bool is_alnum(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
+/* An ASCII word that unknown_word() would only measure. */
+static bool is_plain(const char *w, size_t len)
+{
+    unsigned char first = (unsigned char)w[0];
+    switch (special_first[first]) {
+    case 0:
+        return true;
+    case 2:
+        return len > 5 || is_alnum((unsigned char)w[1]);
+    default:
+        return len > 5 && first != 'n' && first != 'N';
+    }
+}
+
+/*
+ * Scores one word. An ASCII word (nearly all of them) is hashed as if
+ * lowercased and looked up without being copied; only a known word, or the
+ * first bytes of an unknown one, are lowercased for the rules. Any other
+ * word takes the general Unicode path through sc->lowered.
+ */
+void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
+                            bool ascii)
 {
     if (sc->error)
         return;
-    uint32_t hash = SENTIMENTP_HASH_INIT;
-    unsigned char seen = 0;
-    for (size_t k = 0; k < len; k++) {
-        unsigned char c = (unsigned char)word[k];
-        seen |= c;
-        c = (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
-        word[k] = (char)c;
-        hash = SENTIMENTP_HASH_STEP(hash, c);
-    }
-    if (seen < 0x80) {
-        int32_t index = sentimentp_lexicon_find_hashed(sc->lex, word, len, hash);
-        if (index >= 0)
-            known_word(sc, index, word, len);
-        else
-            unknown_word(sc, word, len, len);
+    if (ascii) {
+        uint32_t hash = SENTIMENTP_HASH_INIT;
+        for (size_t k = 0; k < len; k++)
+            hash = SENTIMENTP_HASH_STEP(hash, ascii_lower((unsigned char)word[k]));
+        int32_t index = sentimentp_lexicon_find_folded(sc->lex, word, len, hash);
+        if (index < 0 && len >= 2 && is_plain(word, len)) {
+            /* unknown_word() for a word that is no negation, no '!', no
+             * "(!)" and no emoticon: it clears a pending negation (it is
+             * longer than 1) and, if longer than 2, a pending modifier */
+            sc->negation = NULL;
+            if (len > 2)
+                sc->modifier_pending = false;
+            return;
+        }
+        if (index >= 0) {
+            sentimentp_buf *b = &sc->lowered;
+            b->len = 0;
+            if (!sentimentp_buf_reserve(b, len + 1)) {
+                fail(sc, SENTIMENT_E_NOMEM);
+                return;
+            }
+            for (size_t k = 0; k < len; k++)
+                b->data[k] = (char)ascii_lower((unsigned char)word[k]);
+            b->data[len] = '\0';
+            known_word(sc, index, b->data, len);
+        } else {
+            char head[8];
+            for (size_t k = 0; k < len && k < sizeof head; k++)
+                head[k] = (char)ascii_lower((unsigned char)word[k]);
+            unknown_word(sc, head, word, len, len);
+        }
         return;
     }
     size_t cps;
@@ -317,7 +374,7 @@ void sentimentp_scorer_word(sentimentp_scorer *sc, char *word, size_t len)
     if (index >= 0)
         known_word(sc, index, w, n);
     else
-        unknown_word(sc, w, n, cps);
+        unknown_word(sc, w, w, n, cps);
 }
 
 int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,

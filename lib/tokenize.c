@@ -38,9 +38,10 @@ enum byte_class {
      * regexes, which can then be skipped.
      */
     EMOTICON_BYTE = 8,
+    NON_ASCII_BYTE = 16,
 };
 
-#define NA (NON_ASCII | EMOTICON_BYTE)
+#define NA (NON_ASCII | EMOTICON_BYTE | NON_ASCII_BYTE)
 #define NA8 NA, NA, NA, NA, NA, NA, NA, NA
 #define NA64 NA8, NA8, NA8, NA8, NA8, NA8, NA8, NA8
 
@@ -112,19 +113,21 @@ static bool continues_sentence(const char *t, size_t len)
     return equals(t, len, "\xe2\x80\x9d", 3) || equals(t, len, "\xe2\x80\x99", 3);
 }
 
-static void append_to_sentence(sentimentp_pipeline *p, const char *t,
-                               size_t len, bool may_rejoin)
+static inline void append_to_sentence(sentimentp_pipeline *p, const char *t,
+                               size_t len, unsigned flags)
 {
-    sentimentp_buf *b = &p->sentence;
-    p->may_rejoin |= may_rejoin;
-    if (!sentimentp_buf_reserve(b, len + 1)) {
+    sentimentp_buf *b = &p->tokens;
+    if (b->cap - b->len < sizeof(sentimentp_token) &&
+        !sentimentp_buf_grow(b, sizeof(sentimentp_token))) {
         p->error = SENTIMENT_E_NOMEM;
         return;
     }
-    if (b->len)
-        b->data[b->len++] = ' ';
-    memcpy(b->data + b->len, t, len);
-    b->len += len;
+    sentimentp_token *tok = (sentimentp_token *)(void *)(b->data + b->len);
+    tok->text = t;
+    tok->length = len;
+    tok->ascii = !(flags & NON_ASCII_BYTE);
+    b->len += sizeof(sentimentp_token);
+    p->may_rejoin |= (flags & EMOTICON_BYTE) != 0;
 }
 
 /*
@@ -133,26 +136,26 @@ static void append_to_sentence(sentimentp_pipeline *p, const char *t,
  * itself a sentence end, so it needs no further test.
  */
 static void emit_token(sentimentp_pipeline *p, const char *t, size_t len,
-                       bool may_rejoin)
+                       unsigned flags)
 {
     if (p->continuing) {
         if (continues_sentence(t, len)) {
             if (!is_end_of_sentence(t, len))
-                append_to_sentence(p, t, len, may_rejoin);
+                append_to_sentence(p, t, len, flags);
             return;
         }
         sentimentp_sentence_end(p);
         p->continuing = false;
-        append_to_sentence(p, t, len, may_rejoin);
+        append_to_sentence(p, t, len, flags);
         return;
     }
     if (is_sentence_end(t, len)) {
         p->continuing = true;
         if (!is_end_of_sentence(t, len))
-            append_to_sentence(p, t, len, may_rejoin);
+            append_to_sentence(p, t, len, flags);
         return;
     }
-    append_to_sentence(p, t, len, may_rejoin);
+    append_to_sentence(p, t, len, flags);
 }
 
 /* ------------------------------------------------ punctuation and abbrevs */
@@ -164,17 +167,21 @@ static bool is_ascii_letter(unsigned char c)
 
 static bool in_abbreviation_list(const char *t, size_t len)
 {
-    static const char *const list[] = {
-        "a.", "adj.", "adv.", "al.", "a.m.", "c.", "cf.", "comp.", "conf.",
-        "def.", "ed.", "e.g.", "esp.", "etc.", "ex.", "f.", "fig.", "gen.",
-        "id.", "i.e.", "int.", "l.", "m.", "Med.", "Mil.", "Mr.", "n.",
-        "n.q.", "orig.", "pl.", "pred.", "pres.", "p.m.", "ref.", "v.",
-        "vs.", "w/",
+#define A(s) { s, sizeof(s) - 1 }
+    static const struct { const char *text; size_t length; } list[] = {
+        A("a."), A("adj."), A("adv."), A("al."), A("a.m."), A("c."),
+        A("cf."), A("comp."), A("conf."), A("def."), A("ed."), A("e.g."),
+        A("esp."), A("etc."), A("ex."), A("f."), A("fig."), A("gen."),
+        A("id."), A("i.e."), A("int."), A("l."), A("m."), A("Med."),
+        A("Mil."), A("Mr."), A("n."), A("n.q."), A("orig."), A("pl."),
+        A("pred."), A("pres."), A("p.m."), A("ref."), A("v."), A("vs."),
+        A("w/"),
     };
+#undef A
     if (len > 5)
         return false;
     for (size_t k = 0; k < sizeof(list) / sizeof(list[0]); k++)
-        if (strlen(list[k]) == len && memcmp(list[k], t, len) == 0)
+        if (list[k].length == len && memcmp(list[k].text, t, len) == 0)
             return true;
     return false;
 }
@@ -233,16 +240,16 @@ static bool push_piece(sentimentp_pipeline *p, size_t offset, size_t length)
  * TextBlob's; the three tests run in sequence within one loop turn.
  */
 static void split_token(sentimentp_pipeline *p, const char *t, size_t len,
-                        bool may_rejoin)
+                        unsigned flags)
 {
     const unsigned char *u = (const unsigned char *)t;
     size_t b = 0, e = len;
     if (!peelable[u[0]] && !peelable[u[len - 1]] && u[len - 1] != '.') {
-        emit_token(p, t, len, may_rejoin);   /* most words */
+        emit_token(p, t, len, flags);   /* most words */
         return;
     }
     while (b < e && peelable[u[b]]) {
-        emit_token(p, t + b, 1, may_rejoin);
+        emit_token(p, t + b, 1, flags);
         b++;
     }
     p->tail.len = 0;
@@ -268,10 +275,37 @@ static void split_token(sentimentp_pipeline *p, const char *t, size_t len,
         }
     }
     if (e > b)
-        emit_token(p, t + b, e - b, may_rejoin);
+        emit_token(p, t + b, e - b, flags);
     const piece *pieces = (const piece *)(void *)p->tail.data;
     for (size_t k = p->tail.len / sizeof(piece); k-- > 0;)
-        emit_token(p, t + pieces[k].offset, pieces[k].length, may_rejoin);
+        emit_token(p, t + pieces[k].offset, pieces[k].length, flags);
+}
+
+/*
+ * A raw token (a piece between whitespace and quotes). Most are plain
+ * words: nothing to peel at either end, not END-OF-SENTENCE, and not after
+ * a sentence end, where the grouping rules apply; they go straight into the
+ * sentence.
+ */
+static inline void raw_token(sentimentp_pipeline *p, const char *t, size_t len,
+                             unsigned flags)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    unsigned char last = u[len - 1];
+    if (!peelable[u[0]] && !p->continuing && len != EOS_LENGTH) {
+        if (!peelable[last] && last != '.') {
+            append_to_sentence(p, t, len, flags);
+            return;
+        }
+        /* "word," : T7 peels the one character and stops */
+        if (peelable[last] && len >= 2 && !peelable[u[len - 2]] &&
+            u[len - 2] != '.' && len - 1 != EOS_LENGTH) {
+            append_to_sentence(p, t, len - 1, flags);
+            emit_token(p, t + len - 1, 1, flags);
+            return;
+        }
+    }
+    split_token(p, t, len, flags);
 }
 
 /* --------------------------------------------------------------- the scan */
@@ -293,15 +327,14 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
 #define END_TOKEN(at)                                                     \
     do {                                                                  \
         if (in_token) {                                                   \
-            split_token(p, text + start, (at) - start,                   \
-                        (flags & EMOTICON_BYTE) != 0);                    \
+            raw_token(p, text + start, (at) - start, flags);             \
             in_token = false;                                             \
         }                                                                 \
     } while (0)
 #define END_LINE_FEEDS()                                                  \
     do {                                                                  \
         if (line_feeds >= 2)                                              \
-            split_token(p, end_of_sentence, EOS_LENGTH, false);          \
+            split_token(p, end_of_sentence, EOS_LENGTH, 0);          \
         line_feeds = 0;                                                   \
     } while (0)
 
@@ -356,7 +389,7 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
             }
             END_TOKEN(k);
             END_LINE_FEEDS();
-            split_token(p, text + k, n, info & EMOTICON_BYTE);
+            split_token(p, text + k, n, info);
             break;
         case CARRIAGE_RETURN:
             END_TOKEN(k);

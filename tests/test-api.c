@@ -185,6 +185,50 @@ static void long_input(void **state)
     free(text);
 }
 
+/*
+ * TextBlob rejoins emoticons that the tokenizer split apart (": - )"); the
+ * library skips that work for sentences without an emoticon byte, so every
+ * emoticon, spread out with spaces, must still score as the emoticon.
+ */
+static void spaced_emoticons_rejoin(void **state)
+{
+    (void)state;
+    static const char *const emoticons[] = {
+        "<3", "\xe2\x99\xa5", ">:D", ":-D", ":D", "=-D", "=D", "X-D", "x-D",
+        "XD", "xD", "8-D", ">:P", ":-P", ":P", ":-p", ":p", ":-b", ":b", ":c)",
+        ":o)", ":^)", ">:)", ":-)", ":)", "=)", "=]", ":]", ":}", ":>", ":3",
+        "8)", "8-)", ">;]", ";-)", ";)", ";-]", ";]", ";D", ";^)", "*-)", "*)",
+        ">:o", ":-O", ":O", ":o", ":-o", "o_O", "o.O", "\xc2\xb0O\xc2\xb0",
+        "\xc2\xb0o\xc2\xb0", ">:/", ":-/", ":/", ":\\", ">:\\", ":-.", ":-s",
+        ":s", ":S", ":-S", ">.>", ">:[", ":-(", ":(", "=(", ":-[", ":[", ":{",
+        ":-<", ":c", ":-c", "=/", ":'(", ":'''(", ";'(",
+    };
+    for (size_t k = 0; k < sizeof emoticons / sizeof emoticons[0]; k++) {
+        const char *e = emoticons[k];
+        /* spaced out, the "." of "o.O" or ">.>" ends a sentence, and
+         * TextBlob never rejoins across sentences */
+        const char *dot = strchr(e, '.');
+        if (dot && dot[1] != '\0')
+            continue;
+        char joined[64], spaced[64];
+        size_t n = (size_t)snprintf(joined, sizeof joined, "good %s", e);
+        size_t m = (size_t)snprintf(spaced, sizeof spaced, "good ");
+        for (const char *c = e; *c; c++) {
+            /* a space between characters, never inside a UTF-8 sequence */
+            if (c != e && ((unsigned char)*c & 0xc0) != 0x80)
+                spaced[m++] = ' ';
+            spaced[m++] = *c;
+        }
+        double p1, s1, p2, s2;
+        assert_int_equal(sentiment_score(joined, n, &p1, &s1), 0);
+        assert_int_equal(sentiment_score(spaced, m, &p2, &s2), 0);
+        if (p1 != p2 || s1 != s2)
+            fail_msg("\"%s\" scores %.17g, spaced out %.17g", e, p1, p2);
+        if (strcmp(e, "XD") != 0 && strcmp(e, "xD") != 0)
+            assert_true(s1 > 0.6000000000000001);   /* the emoticon counted */
+    }
+}
+
 /* ------------------------------------------------------------ assessments */
 
 typedef struct collected {
@@ -303,6 +347,7 @@ int main(void)
         cmocka_unit_test(invalid_utf8),
         cmocka_unit_test(nul_bytes_are_text),
         cmocka_unit_test(long_input),
+        cmocka_unit_test(spaced_emoticons_rejoin),
         cmocka_unit_test(assessments_like_textblob),
         cmocka_unit_test(callback_can_stop),
         cmocka_unit_test(utf8_validate_and_repair),
