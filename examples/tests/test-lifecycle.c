@@ -1,0 +1,277 @@
+/*
+ * The server's life: bad configuration, connection limits and timeouts
+ * against idle and slow clients, and the drain on SIGTERM. Copyright (c)
+ * 2026 The libsentiment developers. MIT licence, see LICENSE.
+ */
+
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "harness.h"
+#include "tests.h"
+
+static void configuration(const char *binary)
+{
+    static const char *const bad[] = {
+        "PORT=http", "PORT=70000", "THREADS=0", "CONNECTION_TIMEOUT=-1",
+        "SA_LOGIC_API_URL=ftp://example", "ACCESS_LOG=yes", NULL};
+    char out[1024], name[128];
+    size_t i;
+
+    for (i = 0; bad[i] != NULL; i++) {
+        const char *env[] = {bad[i], NULL};
+        int rc = run_and_wait(binary, env, NULL, out, sizeof out);
+        snprintf(name, sizeof name, "%s is refused at start (exit 2)",
+                 bad[i]);
+        check(rc == 2 && strstr(out, "sentiment-server:") != NULL, name,
+              "exit %d, output '%s'", rc, out);
+    }
+    check(run_and_wait(binary, NULL, "--version", out, sizeof out) == 0 &&
+              strstr(out, "libsentiment") != NULL,
+          "--version", "'%s'", out);
+    check(run_and_wait(binary, NULL, "--help", out, sizeof out) == 0 &&
+              strstr(out, "SA_LOGIC_API_URL") != NULL,
+          "--help lists the environment", "'%s'", out);
+    check(run_and_wait(binary, NULL, "--bogus", out, sizeof out) == 2,
+          "an unknown argument exits 2", "'%s'", out);
+}
+
+/* Wait until fd is closed by the peer (read returns 0 or an error). */
+static bool closed_within(int fd, unsigned ms)
+{
+    double deadline = now_seconds() + ms / 1000.0;
+    char buf[512];
+
+    while (now_seconds() < deadline) {
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, 50) > 0) {
+            ssize_t n = read(fd, buf, sizeof buf);
+            if (n <= 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Idle connections fill the connection limit; the idle timeout frees the
+ * slots, so the server is usable again within seconds. */
+static void idle_clients(const char *binary)
+{
+    const char *env[] = {"MAX_CONNECTIONS=4", "CONNECTION_TIMEOUT=1",
+                         "THREADS=1", NULL};
+    struct server srv;
+    struct request req = {.path = "/healthz", .timeout_ms = 500};
+    struct response r;
+    int idle[6], i, closed = 0;
+    unsigned port;
+    bool served = false;
+    double t0;
+
+    if (!check(server_start(&srv, binary, env) == 0,
+               "server with MAX_CONNECTIONS=4 starts", "no URL"))
+        return;
+    port = url_port(srv.url);
+    for (i = 0; i < 6; i++)
+        idle[i] = tcp_connect(port);
+    t0 = now_seconds();
+    req.url = srv.url;
+    while (!served && now_seconds() - t0 < 6) {
+        http(&req, &r);
+        served = r.status == 200;
+        response_free(&r);
+        if (!served)
+            sleep_ms(100);
+    }
+    check(served && now_seconds() - t0 < 5,
+          "6 idle connections cannot lock out a client for long",
+          "served %d after %.2f s", served, now_seconds() - t0);
+    for (i = 0; i < 6; i++)
+        if (idle[i] >= 0) {
+            closed += closed_within(idle[i], 4000);
+            close(idle[i]);
+        } else {
+            closed++;   /* refused outright also frees the server */
+        }
+    check(closed == 6, "idle connections are closed by the server",
+          "%d of 6 closed", closed);
+    server_stop(&srv, 5000);
+    unlink(srv.log_path);
+}
+
+/* A body that trickles in is cut off at REQUEST_TIMEOUT_MS. */
+static void slow_body(const char *binary)
+{
+    const char *env[] = {"REQUEST_TIMEOUT_MS=700", "CONNECTION_TIMEOUT=5",
+                         NULL};
+    static const char head[] =
+        "POST /analyse/sentiment HTTP/1.1\r\nHost: x\r\n"
+        "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
+    struct server srv;
+    int fd, i;
+    bool cut = false;
+    double t0;
+
+    if (!check(server_start(&srv, binary, env) == 0,
+               "server with REQUEST_TIMEOUT_MS starts", "no URL"))
+        return;
+    fd = tcp_connect(url_port(srv.url));
+    t0 = now_seconds();
+    if (fd >= 0 && write(fd, head, sizeof head - 1) > 0) {
+        for (i = 0; i < 40 && !cut; i++) {
+            sleep_ms(100);
+            if (write(fd, " ", 1) != 1)
+                cut = true;
+            else
+                cut = closed_within(fd, 1);
+        }
+    }
+    check(cut && now_seconds() - t0 < 4,
+          "a trickling body is cut off at the request deadline",
+          "cut %d after %.2f s", cut, now_seconds() - t0);
+    if (fd >= 0)
+        close(fd);
+    server_stop(&srv, 5000);
+    unlink(srv.log_path);
+}
+
+/* The read callback of the in-flight request: half the body, then pause
+ * until the test releases it. */
+struct halves {
+    const char *body;
+    size_t len, pos;
+    bool release, paused;
+};
+
+static size_t halves_read(char *dest, size_t size, size_t nmemb, void *user)
+{
+    struct halves *h = user;
+    size_t half = h->len / 2, n = size * nmemb, limit;
+
+    if (h->pos == half && !h->release) {
+        h->paused = true;
+        return CURL_READFUNC_PAUSE;
+    }
+    limit = h->pos < half ? half : h->len;
+    if (n > limit - h->pos)
+        n = limit - h->pos;
+    memcpy(dest, h->body + h->pos, n);
+    h->pos += n;
+    return n;
+}
+
+/* SIGTERM: not ready at once, still accepting for SHUTDOWN_DELAY_MS, then
+ * refusing new connections; the request in flight (half its body sent)
+ * completes with 200; the process exits 0. */
+static void drain(const char *binary)
+{
+    const char *env[] = {"SHUTDOWN_DELAY_MS=400", "THREADS=2", NULL};
+    static const char body[] = "{\"sentence\":\"I love yogobella!\"}";
+    struct halves h = {body, sizeof body - 1, 0, false, false};
+    struct server srv;
+    struct response r;
+    struct request ready = {.path = "/readyz", .timeout_ms = 1000};
+    CURLM *multi;
+    CURL *slow;
+    struct curl_slist *hdrs;
+    char target[160];
+    int running = 1, status = 0;
+    long code = 0;
+    double t0;
+    bool not_ready = false, refused = false;
+    pid_t pid;
+
+    if (!check(server_start(&srv, binary, env) == 0, "server starts",
+               "no URL"))
+        return;
+    ready.url = srv.url;
+    multi = curl_multi_init();
+    slow = curl_easy_init();
+    hdrs = curl_slist_append(NULL, "Content-Type: application/json");
+    hdrs = curl_slist_append(hdrs, "Expect:");
+    snprintf(target, sizeof target, "%s/analyse/sentiment", srv.url);
+    curl_easy_setopt(slow, CURLOPT_URL, target);
+    curl_easy_setopt(slow, CURLOPT_HTTPHEADER, hdrs);
+    curl_easy_setopt(slow, CURLOPT_POST, 1L);
+    curl_easy_setopt(slow, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)h.len);
+    curl_easy_setopt(slow, CURLOPT_READFUNCTION, halves_read);
+    curl_easy_setopt(slow, CURLOPT_READDATA, &h);
+    curl_easy_setopt(slow, CURLOPT_WRITEFUNCTION, discard_body);
+    curl_easy_setopt(slow, CURLOPT_TIMEOUT_MS, 10000L);
+    curl_multi_add_handle(multi, slow);
+    t0 = now_seconds();
+    while (!h.paused && now_seconds() - t0 < 2) {
+        curl_multi_perform(multi, &running);
+        curl_multi_poll(multi, NULL, 0, 20, NULL);
+    }
+    sleep_ms(100);   /* let the server read the headers and the half */
+    check(h.paused, "a request is in flight with half its body sent",
+          "never paused");
+
+    pid = srv.pid;
+    kill(pid, SIGTERM);
+    t0 = now_seconds();
+    while (!not_ready && now_seconds() - t0 < 2) {
+        http(&ready, &r);
+        not_ready = r.status == 503 && body_has(&r, "draining");
+        response_free(&r);
+        if (!not_ready)
+            sleep_ms(20);
+    }
+    check(not_ready, "SIGTERM: /readyz says 503 draining at once",
+          "after %.2f s", now_seconds() - t0);
+    while (!refused && now_seconds() - t0 < 3) {
+        http(&ready, &r);
+        refused = r.curl_code == CURLE_COULDNT_CONNECT;
+        response_free(&r);
+        if (!refused)
+            sleep_ms(20);
+    }
+    check(refused && now_seconds() - t0 > 0.3,
+          "new connections are refused after SHUTDOWN_DELAY_MS",
+          "refused %d after %.2f s", refused, now_seconds() - t0);
+
+    h.release = true;
+    curl_easy_pause(slow, CURLPAUSE_CONT);
+    t0 = now_seconds();
+    while (running && now_seconds() - t0 < 5) {
+        curl_multi_perform(multi, &running);
+        curl_multi_poll(multi, NULL, 0, 20, NULL);
+    }
+    curl_easy_getinfo(slow, CURLINFO_RESPONSE_CODE, &code);
+    check(code == 200, "the request in flight completes with 200",
+          "status %ld", code);
+    curl_multi_remove_handle(multi, slow);
+    curl_easy_cleanup(slow);
+    curl_multi_cleanup(multi);
+    curl_slist_free_all(hdrs);
+
+    /* server_stop sends another SIGTERM, which is harmless now. */
+    server_stop(&srv, 5000);
+    status = srv.exit_status;
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+          "the server exits 0 after the drain", "status 0x%x", status);
+    {
+        char *log = server_log(&srv);
+        check(log != NULL && strstr(log, "draining") != NULL &&
+                  strstr(log, "stopped") != NULL,
+              "the drain is logged", "log: %.300s", log);
+        free(log);
+    }
+    unlink(srv.log_path);
+}
+
+void test_lifecycle(const char *binary)
+{
+    note("configuration, limits and shutdown");
+    configuration(binary);
+    idle_clients(binary);
+    slow_body(binary);
+    drain(binary);
+}
