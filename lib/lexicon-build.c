@@ -87,6 +87,16 @@ static bool push(sentimentp_buf *buf, const void *item, size_t size)
     return true;
 }
 
+/* Puts `value` into the first free slot from the hash's, probing linearly. */
+static void place(uint32_t *slots, uint32_t n_slots, const char *key,
+                  size_t len, uint32_t value)
+{
+    uint32_t slot = sentimentp_hash(key, len) & (n_slots - 1);
+    while (slots[slot])
+        slot = (slot + 1) & (n_slots - 1);
+    slots[slot] = value;
+}
+
 /* Doubles the form index when it is half full and re-places every form. */
 static bool grow_index(sentimentp_builder *b)
 {
@@ -104,11 +114,8 @@ static bool grow_index(sentimentp_builder *b)
     fresh.len = want * sizeof(uint32_t);
     for (uint32_t id = 0; id < n_forms; id++) {
         const form *f = &AT(b->forms, form, id);
-        uint32_t slot = sentimentp_hash(b->pool.data + f->offset, f->length) &
-                        (uint32_t)(want - 1);
-        while (AT(fresh, uint32_t, slot))
-            slot = (slot + 1) & (uint32_t)(want - 1);
-        AT(fresh, uint32_t, slot) = id + 1;
+        place((uint32_t *)(void *)fresh.data, (uint32_t)want,
+              b->pool.data + f->offset, f->length, id + 1);
     }
     sentimentp_buf_free(&b->index);
     b->index = fresh;
@@ -405,11 +412,7 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
                 memcpy(values + 3 * (size_t)k, r[k].value, sizeof r[k].value);
                 if (r[k].length > longest)
                     longest = r[k].length;
-                uint32_t s = sentimentp_hash(strings + r[k].offset, r[k].length) &
-                             (slots - 1);
-                while (slot[s])
-                    s = (s + 1) & (slots - 1);
-                slot[s] = k + 1;
+                place(slot, slots, strings + r[k].offset, r[k].length, k + 1);
             }
             out->strings = strings;
             out->forms = forms;
