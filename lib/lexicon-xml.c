@@ -135,8 +135,12 @@ static int end(loader *ld, unsigned long *error_line)
 {
     XML_ParserFree(ld->parser);
     freelocale(ld->c_locale);
+    /* a line number only where the document itself is at fault */
     if (error_line)
-        *error_line = ld->error ? ld->error_line : 0;
+        *error_line = ld->error == SENTIMENT_E_XML ||
+                              ld->error == SENTIMENT_E_LEXICON
+                          ? ld->error_line
+                          : 0;
     return ld->error;
 }
 
