@@ -8,12 +8,12 @@
  * here knows how scoring works; if you want to learn the API, read this file
  * after the header.
  *
- * Input is read in big blocks into one growable buffer and every complete
- * record in it is handled by score_records(), which appends the rows to an
- * output buffer that is then written with one fwrite(). A record longer than
- * a block just makes the buffer grow, so memory stays bounded by the longest
- * record. The per-chunk state lives in struct job so that a threaded version
- * can give every thread its own job and write the outputs in order.
+ * Input is read in blocks of READ_SIZE bytes; the complete records of a
+ * block (records.h) form a job, which is scored and written as cli.h
+ * describes: on the reading thread, or with -j on a pool of threads
+ * (jobs.c) that writes the jobs in input order. The incomplete record at
+ * the end of a block goes on to the next job, so memory stays bounded by
+ * the longest record (times the number of jobs in flight).
  */
 
 #include <errno.h>
@@ -27,37 +27,14 @@
 #include <sentiment.h>
 #include <utf8proc.h>
 
-#define PROG "sentiment-cli"
+#include "cli.h"
+#include "records.h"
+
 #define READ_SIZE ((size_t)1 << 20)
+#define MAX_JOBS 1024
+#define NO_BYTE ((size_t)-1)     /* struct bad_record: no offset known. */
 
-struct cli {
-    const sentiment_analyzer *an;
-    char delim;             /* Record separator: '\n', or '\0' with -z. */
-    int subjectivity;       /* -s: add the subjectivity column. */
-    int json;               /* --json: JSON Lines instead of TAB columns. */
-    int explain;            /* --explain: add the assessments. */
-    int whole;              /* --whole: all input is one record. */
-};
-
-/* A growable byte string. Not NUL-terminated. */
-struct buf {
-    char *p;
-    size_t len, cap;
-};
-
-/* Everything one scoring loop writes to; the options are shared. */
-struct job {
-    const struct cli *c;
-    struct buf in;          /* Input not yet scored. */
-    struct buf out;         /* Rows not yet written. */
-    struct buf col;         /* The assessments of the current record. */
-    struct buf fix;         /* The current record with invalid UTF-8 repaired. */
-    const char *name;       /* Input name for messages. */
-    unsigned long recno;    /* Number of the current record in that input. */
-    size_t n_assess;        /* Assessments of the current record so far. */
-};
-
-static void die(const char *what, const char *why)
+void die(const char *what, const char *why)
 {
     fprintf(stderr, PROG ": %s: %s\n", what, why);
     exit(1);
@@ -65,7 +42,7 @@ static void die(const char *what, const char *why)
 
 /* Make room for 'extra' more bytes. Out of memory is fatal: a CLI that
  * cannot hold one record has nothing useful left to do. */
-static void buf_grow(struct buf *b, size_t extra)
+void buf_grow(struct buf *b, size_t extra)
 {
     size_t cap = b->cap ? b->cap : 256;
     char *p;
@@ -266,13 +243,13 @@ static void put_error_row(struct job *j, const char *text, size_t len,
     putch(&j->out, '\n');
 }
 
-/* Score one record and append its row. Returns 1 for a bad record (it gets
- * an error row and a message), 0 otherwise. */
-static int score_record(struct job *j, const char *text, size_t len)
+/* Score one record and append its row. A bad record gets an error row and
+ * is noted for its message. */
+static void score_record(struct job *j, const char *text, size_t len)
 {
     const struct cli *c = j->c;
+    struct bad_record *bad;
     double p, s;
-    size_t bad = 0;
     int rc;
 
     j->col.len = 0;
@@ -285,16 +262,23 @@ static int score_record(struct job *j, const char *text, size_t len)
     if (rc == SENTIMENT_E_NOMEM)
         die(j->name, sentiment_strerror(rc));
     if (rc < 0) {
-        if (rc == SENTIMENT_E_UTF8 &&
-            sentiment_utf8_validate(text, len, &bad) == SENTIMENT_E_UTF8)
-            fprintf(stderr, PROG ": %s:%lu: invalid UTF-8 at byte %zu\n",
-                    j->name, j->recno, bad);
-        else
-            fprintf(stderr, PROG ": %s:%lu: %s\n", j->name, j->recno,
-                    sentiment_strerror(rc));
+        if (j->n_bad == j->cap_bad) {
+            size_t cap = j->cap_bad ? 2 * j->cap_bad : 16;
+
+            if ((bad = realloc(j->bad, cap * sizeof *bad)) == NULL)
+                die(j->name, sentiment_strerror(SENTIMENT_E_NOMEM));
+            j->bad = bad;
+            j->cap_bad = cap;
+        }
+        bad = &j->bad[j->n_bad++];
+        bad->recno = j->n_records;
+        bad->rc = rc;
+        if (rc != SENTIMENT_E_UTF8 ||
+            sentiment_utf8_validate(text, len, &bad->byte) != SENTIMENT_E_UTF8)
+            bad->byte = NO_BYTE;
         put_error_row(j, text, len, rc == SENTIMENT_E_UTF8 ?
                       "invalid UTF-8" : sentiment_strerror(rc));
-        return 1;
+        return;
     }
     if (c->json) {
         puts_(&j->out, "{\"text\": ");
@@ -309,7 +293,7 @@ static int score_record(struct job *j, const char *text, size_t len)
             putch(&j->out, ']');
         }
         puts_(&j->out, "}\n");
-        return 0;
+        return;
     }
     put_double(&j->out, p);
     if (c->subjectivity) {
@@ -322,40 +306,56 @@ static int score_record(struct job *j, const char *text, size_t len)
         putch(&j->out, ']');
     }
     putch(&j->out, '\n');
-    return 0;
 }
 
-/* Score every record in buf[0..len): each ends with the delimiter, except
- * that a last one without it is a record too (the caller passes such a tail
- * only at end of input). A '\r' before a '\n' is not part of the record.
- * Returns 1 if any record was bad. This is the unit of work a threaded
- * version would hand out per chunk. */
-static int score_records(struct job *j, const char *buf, size_t len)
+/* Score every record of a job. Called on any thread. */
+void score_job(struct job *j)
 {
-    char delim = j->c->delim;
-    const char *end = buf + len;
-    int status = 0;
+    const char *pos = j->in.p, *end = j->in.p + j->in.len;
+    struct record r;
 
-    while (buf < end) {
-        const char *e = memchr(buf, delim, (size_t)(end - buf));
-        size_t n = (size_t)((e ? e : end) - buf);
-
-        if (e && delim == '\n' && n > 0 && buf[n - 1] == '\r')
-            n--;
-        j->recno++;
-        status |= score_record(j, buf, n);
-        buf = e ? e + 1 : end;
+    while (record_next(&pos, end, j->c->delim, &r)) {
+        j->n_records++;
+        score_record(j, r.text, r.len);
     }
-    return status;
 }
 
-/* Write the pending rows. A failed write is fatal: the rows are lost. */
-static void flush_rows(struct job *j)
+/* Print a scored job's messages, then write its rows; 'recno' counts the
+ * records of the input written before. Returns 1 if the job had an error,
+ * else 0, or -1 with errno set if the rows could not be written. */
+int write_job(struct job *j, unsigned long *recno)
 {
+    size_t i;
+
+    if (j->first)
+        *recno = 0;
+    if (j->io_errno)
+        fprintf(stderr, PROG ": %s: %s\n", j->name, strerror(j->io_errno));
+    for (i = 0; i < j->n_bad; i++) {
+        const struct bad_record *b = &j->bad[i];
+
+        if (b->rc == SENTIMENT_E_UTF8 && b->byte != NO_BYTE)
+            fprintf(stderr, PROG ": %s:%lu: invalid UTF-8 at byte %zu\n",
+                    j->name, *recno + b->recno, b->byte);
+        else
+            fprintf(stderr, PROG ": %s:%lu: %s\n", j->name,
+                    *recno + b->recno, sentiment_strerror(b->rc));
+    }
+    *recno += j->n_records;
     if ((j->out.len && fwrite(j->out.p, 1, j->out.len, stdout) != j->out.len)
         || fflush(stdout) != 0)
-        die("write error", strerror(errno));
+        return -1;
     j->out.len = 0;
+    return j->n_bad || j->io_errno;
+}
+
+void job_free(struct job *j)
+{
+    free(j->in.p);
+    free(j->out.p);
+    free(j->col.p);
+    free(j->fix.p);
+    free(j->bad);
 }
 
 /* Rows may still sit in stdio's buffer: only fclose() says if they made it. */
@@ -367,8 +367,8 @@ static void close_stdout(void)
 
 /* Read one block. read(2) rather than fread() so that a pipe delivers its
  * lines as they come instead of a megabyte later; never more than a block,
- * so that the rows of one chunk stay small even once a long record has
- * made the buffer big. */
+ * so that the rows of one job stay small even once a long record has made
+ * the buffer big. */
 static ssize_t read_some(int fd, struct buf *b)
 {
     ssize_t n;
@@ -382,38 +382,80 @@ static ssize_t read_some(int fd, struct buf *b)
     return n;
 }
 
-/* Score all records of one input. With --whole, only gather the bytes: the
- * caller scores them once every input is read. Returns 1 on any error. */
-static int run_input(struct job *j, int fd)
+/* Cut one input into jobs: after each block, the complete records read so
+ * far go to the pool and the incomplete one at the end starts the next job.
+ * The last job holds the last record, if it has no separator, and any
+ * read error. */
+static void run_input(struct pool *pl, const char *name, int fd)
 {
-    const struct cli *c = j->c;
-    int status = 0;
+    struct job *j = pool_get(pl), *next;
     ssize_t n;
 
-    j->recno = 0;
+    j->name = name;
+    j->first = 1;
     while ((n = read_some(fd, &j->in)) > 0) {
-        size_t k = j->in.len, from = k - (size_t)n;
+        size_t len = j->in.len;
+        size_t k = records_end(j->in.p, len, len - (size_t)n, j->c->delim);
 
-        if (c->whole)
-            continue;
-        while (k > from && j->in.p[k - 1] != c->delim)
-            k--;
-        if (k == from)
+        if (k == 0)
             continue;                   /* No record ended in this block. */
-        status |= score_records(j, j->in.p, k);
-        memmove(j->in.p, j->in.p + k, j->in.len - k);
-        j->in.len -= k;
-        flush_rows(j);
+        next = pool_get(pl);
+        next->name = name;
+        put(&next->in, j->in.p + k, len - k);
+        j->in.len = k;
+        pool_submit(pl, j);
+        j = next;
     }
-    if (n < 0) {
-        fprintf(stderr, PROG ": %s: %s\n", j->name, strerror(errno));
-        status = 1;
+    if (n < 0)
+        j->io_errno = errno;
+    pool_submit(pl, j);
+}
+
+/* A job for an input that cannot be opened: only its message. */
+static void open_error(struct pool *pl, const char *name, int err)
+{
+    struct job *j = pool_get(pl);
+
+    j->name = name;
+    j->first = 1;
+    j->io_errno = err;
+    pool_submit(pl, j);
+}
+
+/* --whole: gather every input, then score them as one record. The pool is
+ * not needed; messages about the inputs come first anyway. */
+static int run_whole(const struct cli *c, char **files)
+{
+    static struct job j;                /* Static: reachable if we die. */
+    unsigned long recno = 0;
+    int status = 0, rc;
+    ssize_t n;
+
+    j.c = c;
+    for (; *files; files++) {
+        const char *name = strcmp(*files, "-") ? *files : "<stdin>";
+        int fd = strcmp(*files, "-") ? open(*files, O_RDONLY) : 0;
+        int err = fd < 0 ? errno : 0;
+
+        if (fd >= 0) {
+            while ((n = read_some(fd, &j.in)) > 0)
+                ;
+            err = n < 0 ? errno : 0;
+            if (fd != 0)
+                close(fd);
+        }
+        if (err) {
+            fprintf(stderr, PROG ": %s: %s\n", name, strerror(err));
+            status = 1;
+        }
     }
-    if (!c->whole && j->in.len) {       /* A last record without delimiter. */
-        status |= score_records(j, j->in.p, j->in.len);
-        j->in.len = 0;
-        flush_rows(j);
-    }
+    j.name = "<input>";
+    j.n_records = 1;
+    score_record(&j, j.in.p, j.in.len);
+    if ((rc = write_job(&j, &recno)) < 0)
+        die("write error", strerror(errno));
+    status |= rc;
+    job_free(&j);
     return status;
 }
 
@@ -424,6 +466,7 @@ static void usage(FILE *f)
           "sentiment analyzer and print one row per line: its polarity.\n\n"
           "  -s, --subjectivity  also print the subjectivity (TAB-separated)\n"
           "  -z, --null          records end with NUL bytes, not newlines\n"
+          "  -j, --jobs N        score on N threads (0: one per CPU; default 1)\n"
           "      --json          print JSON Lines with text and scores\n"
           "      --explain       also print the assessments of each record\n"
           "      --whole         score all input as one text\n"
@@ -468,6 +511,25 @@ static sentiment_analyzer *make_analyzer(const char *lexicon, unsigned flags)
     return an;
 }
 
+/* The -j argument: a number of threads, 0 for one per online CPU. */
+static int parse_jobs(const char *arg, unsigned *jobs)
+{
+    char *end;
+    unsigned long n;
+    long cpus;
+
+    errno = 0;
+    n = strtoul(arg, &end, 10);
+    if (*arg < '0' || *arg > '9' || *end || errno || n > MAX_JOBS)
+        return -1;
+    if (n == 0) {
+        cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cpus < 1 ? 1 : cpus > MAX_JOBS ? MAX_JOBS : (unsigned long)cpus;
+    }
+    *jobs = (unsigned)n;
+    return 0;
+}
+
 enum { OPT_JSON = 256, OPT_EXPLAIN, OPT_WHOLE, OPT_COMPAT, OPT_LEXICON,
        OPT_STRICT };
 
@@ -476,6 +538,7 @@ int main(int argc, char **argv)
     static const struct option longopts[] = {
         {"subjectivity", no_argument, NULL, 's'},
         {"null", no_argument, NULL, 'z'},
+        {"jobs", required_argument, NULL, 'j'},
         {"json", no_argument, NULL, OPT_JSON},
         {"explain", no_argument, NULL, OPT_EXPLAIN},
         {"whole", no_argument, NULL, OPT_WHOLE},
@@ -488,19 +551,24 @@ int main(int argc, char **argv)
     };
     static char *stdin_only[] = {"-", NULL};
     static char prog[] = PROG;
-    static struct job j;
+    static struct pool *pl;             /* Static: reachable if we die. */
     struct cli c = {NULL, '\n', 0, 0, 0, 0};
     const char *lexicon = NULL;
     sentiment_analyzer *an;
-    unsigned flags = 0;
+    unsigned flags = 0, jobs = 1;
     char **files;
-    int opt, status = 0;
+    int opt, status;
 
     argv[0] = prog;                     /* getopt's messages name argv[0] */
-    while ((opt = getopt_long(argc, argv, "szhV", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "szj:hV", longopts, NULL)) != -1) {
         switch (opt) {
         case 's': c.subjectivity = 1; break;
         case 'z': c.delim = '\0'; break;
+        case 'j':
+            if (parse_jobs(optarg, &jobs) < 0)
+                return usage_error("--jobs must be a number from 0 to 1024, "
+                                   "not ", optarg);
+            break;
         case OPT_JSON: c.json = 1; break;
         case OPT_EXPLAIN: c.explain = 1; break;
         case OPT_WHOLE: c.whole = 1; break;
@@ -530,38 +598,30 @@ int main(int argc, char **argv)
         }
     }
     c.an = an = make_analyzer(lexicon, flags);
-    j.c = &c;
     files = optind < argc ? argv + optind : stdin_only;
 
-    /* Rows reach stdio a chunk at a time; a buffer as big as a chunk makes
-     * that one write(2), whatever stdout is. */
+    /* Rows reach stdio a job at a time; a buffer as big as a job makes that
+     * one write(2), whatever stdout is. */
     setvbuf(stdout, NULL, _IOFBF, READ_SIZE);
-    for (; *files; files++) {
-        int fd = 0;
-
-        j.name = *files;
-        if (strcmp(*files, "-") == 0)
-            j.name = "<stdin>";
-        else if ((fd = open(*files, O_RDONLY)) < 0) {
-            fprintf(stderr, PROG ": %s: %s\n", *files, strerror(errno));
-            status = 1;
-            continue;
-        }
-        status |= run_input(&j, fd);
-        if (fd != 0)
-            close(fd);
-    }
     if (c.whole) {
-        j.name = "<input>";
-        j.recno = 1;
-        status |= score_record(&j, j.in.p, j.in.len);
-        flush_rows(&j);
+        status = run_whole(&c, files);
+    } else {
+        pl = pool_new(&c, jobs);
+        for (; *files; files++) {
+            int fd;
+
+            if (strcmp(*files, "-") == 0)
+                run_input(pl, "<stdin>", 0);
+            else if ((fd = open(*files, O_RDONLY)) < 0)
+                open_error(pl, *files, errno);
+            else {
+                run_input(pl, *files, fd);
+                close(fd);
+            }
+        }
+        status = pool_free(pl);
     }
     close_stdout();
     sentiment_analyzer_free(an);
-    free(j.in.p);
-    free(j.out.p);
-    free(j.col.p);
-    free(j.fix.p);
     return status;
 }

@@ -429,6 +429,109 @@ def test_write_errors():
         os.close(w)
 
 
+# ---------------------------------------------------------------- threads
+def jobs_input(size, seed, sep=b"\n", crlf=True):
+    """A few MB of records of known score, bad ones mixed in: returns the
+    input, the expected -s rows and the (record number, bad byte) of the
+    records --strict-utf8 rejects. Filler words score nothing, so a record
+    scores as its last word; one record is longer than a read block."""
+    import random
+    rng = random.Random(seed)
+    filler = b"the cat sat on the mat "
+    units = [(b"good", GOOD), (b"bad", BAD), (b"", ZERO), (b"nice", NICE),
+             (b"not good", NOT_GOOD), (b"so \xff bad", None), (b"great", GREAT)]
+    data, expected, bad = [], [], []
+    total, n = 0, 0
+    while total < size:
+        n += 1
+        text, row = units[rng.randrange(len(units))]
+        pad = filler * (rng.randrange(40) if n != 50 else (3 << 20) // len(filler))
+        rec = pad + text if text else b""
+        end = b"\r" + sep if crlf and sep == b"\n" and rng.randrange(4) == 0 else sep
+        data.append(rec + end)
+        total += len(rec) + len(end)
+        expected.append(row or ("error", "error"))
+        if row is None:
+            bad.append((n, len(pad) + 3))
+    data[-1] = data[-1].rstrip(b"\r" + sep)      # no separator at the end
+    if not data[-1]:                            # (nor an empty last record)
+        data[-1] = b"good"
+        expected[-1] = GOOD
+    return b"".join(data), rows(*expected), bad
+
+
+def bad_messages(name, bad):
+    return b"".join(b"sentiment-cli: %s:%d: invalid UTF-8 at byte %d\n"
+                    % (name.encode(), n, at) for n, at in bad)
+
+
+def test_jobs():
+    size = (1 << 20) + (1 << 19) if WRAPPER else 6 << 20
+    data, expected, bad = jobs_input(size, 1)
+    err = bad_messages("<stdin>", bad)
+    for jobs in (["-j1"], ["-j2"], ["-j", "3"], ["--jobs=0"], ["--jobs", "2"]):
+        check("%s: rows in order, messages with record numbers" % " ".join(jobs),
+              ["-s", "--strict-utf8"] + jobs, data, expected, rc=1, err=err)
+    # A file is read by blocks of 1 MiB, a pipe by smaller pieces.
+    f1 = tmpfile("jobs1.txt", data)
+    data2, expected2, bad2 = jobs_input(size // 2, 2)
+    f2 = tmpfile("jobs2.txt", data2)
+    missing = os.path.join(TMP.name, "missing.txt")
+    check("-j2: files, a missing one in between",
+          ["-s", "--strict-utf8", "-j2", f1, missing, f2], b"",
+          expected + expected2, rc=1,
+          err=bad_messages(f1, bad) + ("sentiment-cli: %s: No such file or "
+                                       "directory\n" % missing).encode()
+          + bad_messages(f2, bad2))
+    check("-j2 without --strict-utf8", ["-s", "-j2", f1], b"",
+          expected.replace(b"error\terror\n", rows(BAD)))
+    rc1, out1, err1 = run(["--json", "--explain", "--strict-utf8", f2])
+    check("-j2 --json --explain: as -j1", ["--json", "--explain",
+          "--strict-utf8", "-j2", f2], b"", out1, rc=rc1, err=err1)
+    record("-j1 --json --explain has the error rows",
+           rc1 == 1 and out1.count(b'"error": "invalid UTF-8"') == len(bad2) > 0)
+    zdata, zexpected, zbad = jobs_input(size // 2, 3, sep=b"\0")
+    check("-j2 -z", ["-z", "-s", "--strict-utf8", "-j2"], zdata, zexpected,
+          rc=1, err=bad_messages("<stdin>", zbad))
+    check("-j2 --whole: one row", ["--whole", "-j2"], b"good\nbad\n",
+          b"5.551115123125783e-17\n")
+    check("-j2, empty input", ["-j2"], b"", b"")
+    check("-j2, one record without newline", ["-j2", "-s"], b"good", rows(GOOD))
+    check("-j2, CRLF", ["-j2", "-s"], b"good\r\nbad\r\n\r\n", rows(GOOD, BAD, ZERO))
+    usage = re.compile(rb"sentiment-cli: [^\n]*\nTry 'sentiment-cli --help' for more information.\n")
+    for arg in ("-1", "x", "1025", "", "2x", " 2"):
+        check("-j %r: usage error" % arg, ["-j", arg], b"good\n", b"", rc=2,
+              err=usage)
+    check("-j without a value: usage error", ["-j"], b"good\n", b"", rc=2,
+          err=usage)
+    rc, out, err = run(["--help"])
+    record("--help tells of -j, --jobs", rc == 0 and b"-j, --jobs N" in out)
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "wb") as full:
+            check("-j2, stdout is /dev/full: exit 1", ["-j2"], data, None, rc=1,
+                  err=b"sentiment-cli: write error: No space left on device\n",
+                  stdout=full)
+    r, w = os.pipe()
+    os.close(r)
+    # Killed by a signal, glibc cannot free the stacks it keeps for reuse
+    # once the threads are joined, and valgrind reports their TLS blocks
+    # (allocated in pthread_create) as possibly lost: allow its lines.
+    try:
+        check("-j2, closed pipe: killed by SIGPIPE", ["-j2"], data, None,
+              rc=-signal.SIGPIPE, stdout=w,
+              err=re.compile(rb"(==\d+== \d+ bytes in \d+ blocks are possibly lost"
+                             rb"[^\n]*\n(==\d+==    (at|by) [^\n]*\n)*?"
+                             rb"==\d+==    by [^\n]*pthread_create[^\n]*\n"
+                             rb"(==\d+==    by [^\n]*\n)*==\d+== \n)*")
+              if WRAPPER else b"")
+        check("-j2, closed pipe with SIGPIPE ignored: EPIPE, exit 1", ["-j2"],
+              data, None, rc=1, err=b"sentiment-cli: write error: Broken pipe\n",
+              stdout=w, preexec_fn=lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN))
+    finally:
+        os.close(w)
+
+
+
 # ---------------------------------------------------------------- size
 def test_big():
     # 64 MiB in one record. Only emoticons score, 0.5 and 0.25 in turn, so
@@ -446,25 +549,29 @@ def test_big():
         return
 
     # Streaming: 8x the input must not need much more memory.
-    def maxrss(path):
+    def maxrss(path, *args):
         code = ("import resource, subprocess, sys\n"
                 "with open(sys.argv[2], 'rb') as f:\n"
-                "    subprocess.run([sys.argv[1], '-s'], stdin=f, stdout=subprocess.DEVNULL, check=True)\n"
+                "    subprocess.run([sys.argv[1], '-s'] + sys.argv[3:], stdin=f, stdout=subprocess.DEVNULL, check=True)\n"
                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
-        return int(subprocess.run([sys.executable, "-c", code, CLI, path], env=ENV,
-                                  stdout=subprocess.PIPE, check=True).stdout)
+        return int(subprocess.run([sys.executable, "-c", code, CLI, path] + list(args),
+                                  env=ENV, stdout=subprocess.PIPE, check=True).stdout)
     line = b"The food was very very good!!! :) but the service was not.\n"
     small = tmpfile("small.txt", line * (4 << 20 >> 6))
     large = tmpfile("large.txt", line * (32 << 20 >> 6))
     rss_small, rss_large = maxrss(small), maxrss(large)
     record("memory does not grow with the input (%d KiB vs %d KiB)" % (rss_small, rss_large),
            rss_large - rss_small < 16 * 1024)
+    rss_small, rss_large = maxrss(small, "-j4"), maxrss(large, "-j4")
+    record("-j4: memory does not grow with the input (%d KiB vs %d KiB)" % (rss_small, rss_large),
+           rss_large - rss_small < 16 * 1024)
     check("many records", ["-s"], line * 1000, rows(("0.75", "0.8900000000000001")) * 1000)
 
 
 def main():
     for t in (test_forms, test_records, test_whole, test_compat, test_lexicon,
-              test_utf8, test_files, test_usage, test_write_errors, test_big):
+              test_utf8, test_files, test_usage, test_write_errors, test_jobs,
+              test_big):
         t()
     print("%d of %d checks failed%s" % (len(failures), count,
           "".join("\n  " + f for f in failures)))
