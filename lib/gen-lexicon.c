@@ -60,7 +60,8 @@ static bool same_layout(const sentimentp_lexicon *a, const sentimentp_lexicon *b
 {
     return a->n_forms == b->n_forms && a->n_slots == b->n_slots &&
            memcmp(a->forms, b->forms, a->n_forms * sizeof *a->forms) == 0 &&
-           memcmp(a->slots, b->slots, a->n_slots * sizeof *a->slots) == 0;
+           memcmp(a->slots, b->slots, a->n_slots * sizeof *a->slots) == 0 &&
+           memcmp(a->filter, b->filter, SENTIMENTP_FILTER_WORDS * sizeof *a->filter) == 0;
 }
 
 static long file_size(const char *path)
@@ -114,6 +115,11 @@ int main(int argc, char **argv)
     fputs("};\n\n", out);
     write_values(out, "values_py312", &py312);
     write_values(out, "values_py311", &py311);
+    fputs("static const uint64_t filter[] = {", out);
+    for (uint32_t k = 0; k < SENTIMENTP_FILTER_WORDS; k++)
+        fprintf(out, "%s0x%016llx,", k % 4 ? " " : "\n    ",
+                (unsigned long long)py312.filter[k]);
+    fputs("\n};\n\n", out);
     fputs("static const uint32_t slots[] = {", out);
     for (uint32_t k = 0; k < py312.n_slots; k++)
         fprintf(out, "%s%u,", k % 16 ? " " : "\n    ", py312.slots[k]);
@@ -121,7 +127,7 @@ int main(int argc, char **argv)
     for (int mode = 0; mode < 2; mode++)
         fprintf(out,
                 "const sentimentp_lexicon sentimentp_builtin_%s = {\n"
-                "    strings, forms, values_%s, slots, %u, %u, %u,\n};\n\n",
+                "    strings, forms, values_%s, slots, filter, %u, %u, %u,\n};\n\n",
                 mode ? "py311" : "py312", mode ? "py311" : "py312",
                 py312.n_forms, py312.n_slots, py312.max_form_length);
     fprintf(out, "const char sentimentp_builtin_version[] =\n"

@@ -390,19 +390,22 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
         while (slots < 2 * (size_t)n)
             slots *= 2;
         size_t pool = b->pool.len;
-        size_t size = n * sizeof(sentimentp_form) + 3 * (size_t)n * sizeof(double) +
-                      slots * sizeof(uint32_t) + pool;
+        size_t size = SENTIMENTP_FILTER_WORDS * sizeof(uint64_t) +
+                      3 * (size_t)n * sizeof(double) +
+                      n * sizeof(sentimentp_form) + slots * sizeof(uint32_t) + pool;
         block = malloc(size);
         if (!block) {
             rc = SENTIMENT_E_NOMEM;
         } else {
-            double *values = block;
+            uint64_t *filter = block;
+            double *values = (double *)(filter + SENTIMENTP_FILTER_WORDS);
             sentimentp_form *forms = (sentimentp_form *)(values + 3 * (size_t)n);
             uint32_t *slot = (uint32_t *)(forms + n);
             char *strings = (char *)(slot + slots);
             if (pool)
                 memcpy(strings, b->pool.data, pool);
             memset(slot, 0, slots * sizeof(uint32_t));
+            memset(filter, 0, SENTIMENTP_FILTER_WORDS * sizeof(uint64_t));
             uint32_t longest = 0;
             for (uint32_t k = 0; k < n; k++) {
                 forms[k].offset = r[k].offset;
@@ -413,11 +416,14 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
                 if (r[k].length > longest)
                     longest = r[k].length;
                 place(slot, slots, strings + r[k].offset, r[k].length, k + 1);
+                sentimentp_filter_add(filter,
+                                      sentimentp_hash(strings + r[k].offset, r[k].length));
             }
             out->strings = strings;
             out->forms = forms;
             out->values = values;
             out->slots = slot;
+            out->filter = filter;
             out->n_forms = n;
             out->n_slots = slots;
             out->max_form_length = longest;

@@ -20,6 +20,23 @@ uint32_t sentimentp_hash(const char *s, size_t len)
     return h;
 }
 
+static unsigned filter_bit(uint32_t hash)
+{
+    return hash >> 16;
+}
+
+void sentimentp_filter_add(uint64_t *filter, uint32_t hash)
+{
+    unsigned bit = filter_bit(hash);
+    filter[bit / 64] |= UINT64_C(1) << (bit % 64);
+}
+
+static bool may_hold(const sentimentp_lexicon *lex, uint32_t hash)
+{
+    unsigned bit = filter_bit(hash);
+    return (lex->filter[bit / 64] >> (bit % 64)) & 1;
+}
+
 int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
                                 size_t len)
 {
@@ -31,7 +48,7 @@ int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
 int32_t sentimentp_lexicon_find_hashed(const sentimentp_lexicon *lex,
                                        const char *s, size_t len, uint32_t hash)
 {
-    if (len > lex->max_form_length || len == 0)
+    if (len > lex->max_form_length || len == 0 || !may_hold(lex, hash))
         return -1;
     uint32_t mask = lex->n_slots - 1;
     for (uint32_t slot = hash & mask;;
@@ -61,7 +78,7 @@ static bool equals_folded(const char *form, const char *s, size_t len)
 int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
                                        const char *s, size_t len, uint32_t hash)
 {
-    if (len > lex->max_form_length || len == 0)
+    if (len > lex->max_form_length || len == 0 || !may_hold(lex, hash))
         return -1;
     uint32_t mask = lex->n_slots - 1;
     for (uint32_t slot = hash & mask;; slot = (slot + 1) & mask) {

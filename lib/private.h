@@ -72,11 +72,17 @@ typedef struct sentimentp_form {
  * label. `slots` is an open-addressing hash index (linear probing) holding
  * form index + 1, 0 for an empty slot.
  */
+#define SENTIMENTP_FILTER_WORDS 1024   /* 65,536 bits, 8 KiB */
+
 typedef struct sentimentp_lexicon {
     const char *strings;
     const sentimentp_form *forms;
     const double *values;      /* 3 per form: polarity, subjectivity, intensity */
     const uint32_t *slots;
+    /* one bit per hash value (its high 16 bits) that some form has: most
+     * words are unknown, and this small table turns them away before the
+     * slots, the forms and the strings are touched */
+    const uint64_t *filter;
     uint32_t n_forms;
     uint32_t n_slots;          /* a power of two, > n_forms */
     uint32_t max_form_length;
@@ -90,6 +96,9 @@ int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
 int32_t sentimentp_lexicon_find_hashed(const sentimentp_lexicon *lex,
                                        const char *s, size_t len,
                                        uint32_t hash);
+
+/* Sets the filter bit of a form's hash. */
+void sentimentp_filter_add(uint64_t *filter, uint32_t hash);
 
 /* The same for an ASCII word in any case; `hash` is of its lowercase. */
 int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
