@@ -78,8 +78,8 @@ const uint8_t sentimentp_emoticon_first[256][2] = {
 /*
  * The bytes that can come second in each group (after at most one space).
  * Most candidate positions ("o" in "of", ":" in "said: and") fail here,
- * before any alternative is tried. tests/test-emoticons.c checks these
- * sets against the table above.
+ * before any alternative is tried. test-api.c's spaced_emoticons_rejoin
+ * would fail for an emoticon whose second byte were missing here.
  */
 const char *const sentimentp_emoticon_second[256] = {
     ['<'] = "3",
@@ -102,9 +102,7 @@ static bool equals_lowercased(const char *word, size_t len,
     if (len != e->length)
         return false;
     for (size_t k = 0; k < len; k++) {
-        unsigned char c = (unsigned char)e->text[k];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
+        unsigned char c = sentimentp_ascii_lower((unsigned char)e->text[k]);
         if ((unsigned char)word[k] != c)
             return false;
     }

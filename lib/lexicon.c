@@ -37,46 +37,17 @@ static bool may_hold(const sentimentp_lexicon *lex, uint32_t hash)
     return (lex->filter[bit / 64] >> (bit % 64)) & 1;
 }
 
-int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
-                                size_t len)
-{
-    if (len > lex->max_form_length || len == 0)
-        return -1;
-    return sentimentp_lexicon_find_hashed(lex, s, len, sentimentp_hash(s, len));
-}
-
-int32_t sentimentp_lexicon_find_hashed(const sentimentp_lexicon *lex,
-                                       const char *s, size_t len, uint32_t hash)
-{
-    if (len > lex->max_form_length || len == 0 || !may_hold(lex, hash))
-        return -1;
-    uint32_t mask = lex->n_slots - 1;
-    for (uint32_t slot = hash & mask;;
-         slot = (slot + 1) & mask) {
-        uint32_t entry = lex->slots[slot];
-        if (entry == 0)
-            return -1;
-        const sentimentp_form *f = &lex->forms[entry - 1];
-        if (f->length == len && memcmp(lex->strings + f->offset, s, len) == 0)
-            return (int32_t)(entry - 1);
-    }
-}
-
-static unsigned char ascii_lower(unsigned char c)
-{
-    return (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
-}
-
 static bool equals_folded(const char *form, const char *s, size_t len)
 {
     for (size_t k = 0; k < len; k++)
-        if ((unsigned char)form[k] != ascii_lower((unsigned char)s[k]))
+        if ((unsigned char)form[k] != sentimentp_ascii_lower((unsigned char)s[k]))
             return false;
     return true;
 }
 
-int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
-                                       const char *s, size_t len, uint32_t hash)
+/* Linear probing from the hash's slot; `folded` compares s lowercased. */
+static int32_t probe(const sentimentp_lexicon *lex, const char *s, size_t len,
+                     uint32_t hash, bool folded)
 {
     if (len > lex->max_form_length || len == 0 || !may_hold(lex, hash))
         return -1;
@@ -86,7 +57,23 @@ int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
         if (entry == 0)
             return -1;
         const sentimentp_form *f = &lex->forms[entry - 1];
-        if (f->length == len && equals_folded(lex->strings + f->offset, s, len))
+        const char *form = lex->strings + f->offset;
+        if (f->length == len && (folded ? equals_folded(form, s, len)
+                                        : memcmp(form, s, len) == 0))
             return (int32_t)(entry - 1);
     }
+}
+
+int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
+                                size_t len)
+{
+    if (len > lex->max_form_length || len == 0)
+        return -1;
+    return probe(lex, s, len, sentimentp_hash(s, len), false);
+}
+
+int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
+                                       const char *s, size_t len, uint32_t hash)
+{
+    return probe(lex, s, len, hash, true);
 }

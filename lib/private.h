@@ -21,6 +21,12 @@
 
 #define SENTIMENTP_KNOWN_FLAGS (SENTIMENT_COMPAT_PY311 | SENTIMENT_STRICT_UTF8)
 
+/* str.lower() of an ASCII byte; other bytes are returned as they are. */
+static inline unsigned char sentimentp_ascii_lower(unsigned char c)
+{
+    return (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+}
+
 /* ---------------------------------------------------------------- buffers */
 
 /*
@@ -92,10 +98,6 @@ uint32_t sentimentp_hash(const char *s, size_t len);
 /* Index of the form equal to s[0..len), or -1. */
 int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
                                 size_t len);
-/* The same, with sentimentp_hash(s, len) already computed. */
-int32_t sentimentp_lexicon_find_hashed(const sentimentp_lexicon *lex,
-                                       const char *s, size_t len,
-                                       uint32_t hash);
 
 /* Sets the filter bit of a form's hash. */
 void sentimentp_filter_add(uint64_t *filter, uint32_t hash);

@@ -158,7 +158,7 @@ static bool lower_word(sentimentp_scorer *sc, const char *word, size_t len,
         unsigned char c = s[k];
         cps++;
         if (c < 0x80) {
-            b->data[b->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            b->data[b->len++] = (char)sentimentp_ascii_lower(c);
             k++;
             continue;
         }
@@ -286,11 +286,6 @@ static void unknown_word(sentimentp_scorer *sc, const char *w,
         open_entry(sc, polarity, 1.0, 1.0, label_mood, w, len);
 }
 
-static unsigned char ascii_lower(unsigned char c)
-{
-    return (unsigned char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
-}
-
 /*
  * First bytes after which an ASCII word may be a negation (n), "!", "(!)"
  * or an emoticon; 2 marks emoticons that start with a letter or digit,
@@ -334,8 +329,10 @@ void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
         return;
     if (ascii) {
         uint32_t hash = SENTIMENTP_HASH_INIT;
-        for (size_t k = 0; k < len; k++)
-            hash = SENTIMENTP_HASH_STEP(hash, ascii_lower((unsigned char)word[k]));
+        for (size_t k = 0; k < len; k++) {
+            unsigned char c = sentimentp_ascii_lower((unsigned char)word[k]);
+            hash = SENTIMENTP_HASH_STEP(hash, c);
+        }
         int32_t index = sentimentp_lexicon_find_folded(sc->lex, word, len, hash);
         if (index < 0 && len >= 2 && is_plain(word, len)) {
             /* unknown_word() for a word that is no negation, no '!', no
@@ -354,13 +351,13 @@ void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
                 return;
             }
             for (size_t k = 0; k < len; k++)
-                b->data[k] = (char)ascii_lower((unsigned char)word[k]);
+                b->data[k] = (char)sentimentp_ascii_lower((unsigned char)word[k]);
             b->data[len] = '\0';
             known_word(sc, index, b->data, len);
         } else {
             char head[8];
             for (size_t k = 0; k < len && k < sizeof head; k++)
-                head[k] = (char)ascii_lower((unsigned char)word[k]);
+                head[k] = (char)sentimentp_ascii_lower((unsigned char)word[k]);
             unknown_word(sc, head, word, len, len);
         }
         return;
