@@ -19,27 +19,27 @@ int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
                        size_t len, sentiment_assessment_fn fn, void *user,
                        double *polarity, double *subjectivity)
 {
-    /* Stack storage covers sentences of a few KiB with no malloc at all. */
-    char sentence[4096], tail[512], lowered[256];
-    sentimentp_token tokens[256];
+    /* Stack storage covers all but freak tokens and chains with no malloc. */
+    char joined[1024], tail[512], lowered[256];
+    sentimentp_token group[32];
     sentimentp_pipeline p;
     memset(&p, 0, sizeof p);
-    sentimentp_buf_init(&p.tokens, (char *)tokens, sizeof tokens);
-    sentimentp_buf_init(&p.sentence, sentence, sizeof sentence);
+    sentimentp_buf_init(&p.group, (char *)group, sizeof group);
+    sentimentp_buf_init(&p.joined, joined, sizeof joined);
     sentimentp_buf_init(&p.tail, tail, sizeof tail);
     sentimentp_scorer_init(&p.scorer, lex, fn, user);
     sentimentp_buf_init(&p.scorer.lowered, lowered, sizeof lowered);
 
     sentimentp_tokenize(&p, text, len);
     if (!p.error)
-        sentimentp_sentence_end(&p);
+        sentimentp_emit_end(&p);
     double pol = 0.0, subj = 0.0;
     int rc = p.error;
     if (rc == SENTIMENT_OK)
         rc = sentimentp_scorer_finish(&p.scorer, &pol, &subj);
     sentimentp_scorer_free(&p.scorer);
-    sentimentp_buf_free(&p.tokens);
-    sentimentp_buf_free(&p.sentence);
+    sentimentp_buf_free(&p.group);
+    sentimentp_buf_free(&p.joined);
     sentimentp_buf_free(&p.tail);
     if (rc != SENTIMENT_OK)
         return rc;

@@ -69,6 +69,9 @@ const sentimentp_emoticon sentimentp_emoticons[] = {
     E("\xc2\xb0O\xc2\xb0", GASP), E("\xc2\xb0o\xc2\xb0", GASP),
 };
 
+const size_t sentimentp_emoticon_count =
+    sizeof sentimentp_emoticons / sizeof sentimentp_emoticons[0];
+
 const uint8_t sentimentp_emoticon_first[256][2] = {
     ['<'] = {0, 1},    [0xe2] = {1, 2},  ['>'] = {2, 11},  [':'] = {11, 50},
     ['='] = {50, 56},  ['X'] = {56, 58}, ['x'] = {58, 60}, ['8'] = {60, 63},
@@ -94,6 +97,35 @@ const char *const sentimentp_emoticon_second[256] = {
     ['*'] = "-)",
     ['o'] = "_.",
     [0xc2] = "\xb0",
+};
+
+/*
+ * Each pair of consecutive characters of an emoticon, and of "(!)", as
+ * (last byte of the first, first byte of the second). test-word.c
+ * derives the pairs from the table above and checks that this list has
+ * exactly those.
+ */
+const char *const sentimentp_join_next[256] = {
+    ['!'] = ")",
+    ['\''] = "'(",
+    ['('] = "!",
+    ['*'] = ")-",
+    ['-'] = "()./<DOPS[]bcops",
+    ['.'] = ">O",
+    ['8'] = ")-",
+    [':'] = "'()-/3>DOPS[\\]^bcops{}",
+    [';'] = "')-D]^",
+    ['<'] = "3",
+    ['='] = "()-/D]",
+    ['>'] = ".:;",
+    ['O'] = "\xc2",
+    ['X'] = "-D",
+    ['^'] = ")",
+    ['_'] = "O",
+    ['c'] = ")",
+    ['o'] = ")._\xc2",
+    ['x'] = "-D",
+    [0xb0] = "Oo",
 };
 
 static bool equals_lowercased(const char *word, size_t len,

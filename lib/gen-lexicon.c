@@ -109,7 +109,8 @@ int main(int argc, char **argv)
     fprintf(out, "static const sentimentp_form forms[] = {\n");
     for (uint32_t k = 0; k < py312.n_forms; k++) {
         const sentimentp_form *f = &py312.forms[k];
-        fprintf(out, "    {%u, %u, %d, %u},\n", f->offset, f->length, f->label,
+        fprintf(out, "    {UINT64_C(0x%016llx), %u, %u, %d, %u},\n",
+                (unsigned long long)f->head, f->offset, f->length, f->label,
                 f->is_modifier);
     }
     fputs("};\n\n", out);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "word.h"
 
 #define NONE UINT32_MAX
 
@@ -408,6 +409,10 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
             memset(filter, 0, SENTIMENTP_FILTER_WORDS * sizeof(uint64_t));
             uint32_t longest = 0;
             for (uint32_t k = 0; k < n; k++) {
+                forms[k].head = r[k].length
+                    ? sentimentp_load_chunk((const unsigned char *)strings + r[k].offset,
+                                            r[k].length)
+                    : 0;
                 forms[k].offset = r[k].offset;
                 forms[k].length = r[k].length;
                 forms[k].label = r[k].label == NONE ? -1 : (int32_t)r[k].label;

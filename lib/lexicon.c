@@ -10,31 +10,18 @@
 #include <string.h>
 
 #include "private.h"
+#include "word.h"
 
-/* FNV-1a: short ASCII keys, good spread, no table needed. */
 uint32_t sentimentp_hash(const char *s, size_t len)
 {
-    uint32_t h = SENTIMENTP_HASH_INIT;
-    for (size_t k = 0; k < len; k++)
-        h = SENTIMENTP_HASH_STEP(h, (unsigned char)s[k]);
-    return h;
-}
-
-static unsigned filter_bit(uint32_t hash)
-{
-    return hash >> 16;
+    uint64_t head;
+    return sentimentp_hash_folded(s, len, &head);
 }
 
 void sentimentp_filter_add(uint64_t *filter, uint32_t hash)
 {
-    unsigned bit = filter_bit(hash);
+    unsigned bit = SENTIMENTP_FILTER_BIT(hash);
     filter[bit / 64] |= UINT64_C(1) << (bit % 64);
-}
-
-static bool may_hold(const sentimentp_lexicon *lex, uint32_t hash)
-{
-    unsigned bit = filter_bit(hash);
-    return (lex->filter[bit / 64] >> (bit % 64)) & 1;
 }
 
 static bool equals_folded(const char *form, const char *s, size_t len)
@@ -45,11 +32,18 @@ static bool equals_folded(const char *form, const char *s, size_t len)
     return true;
 }
 
-/* Linear probing from the hash's slot; `folded` compares s lowercased. */
+/*
+ * Linear probing from the hash's slot. A form's head holds its first eight
+ * bytes as they are, so most comparisons end there without touching the
+ * strings; `head` is the key's first chunk in the same terms (lowercased
+ * for a folded lookup, so that a form with a capital never matches, as in
+ * TextBlob, which looks up lowercased words only).
+ */
 static int32_t probe(const sentimentp_lexicon *lex, const char *s, size_t len,
-                     uint32_t hash, bool folded)
+                     uint32_t hash, uint64_t head, bool folded)
 {
-    if (len > lex->max_form_length || len == 0 || !may_hold(lex, hash))
+    if (len > lex->max_form_length || len == 0 ||
+        !sentimentp_lexicon_may_hold(lex, hash))
         return -1;
     uint32_t mask = lex->n_slots - 1;
     for (uint32_t slot = hash & mask;; slot = (slot + 1) & mask) {
@@ -57,23 +51,29 @@ static int32_t probe(const sentimentp_lexicon *lex, const char *s, size_t len,
         if (entry == 0)
             return -1;
         const sentimentp_form *f = &lex->forms[entry - 1];
-        const char *form = lex->strings + f->offset;
-        if (f->length == len && (folded ? equals_folded(form, s, len)
-                                        : memcmp(form, s, len) == 0))
+        if (f->head != head || f->length != len)
+            continue;
+        if (len <= 8)
+            return (int32_t)(entry - 1);
+        const char *rest = lex->strings + f->offset + 8;
+        if (folded ? equals_folded(rest, s + 8, len - 8)
+                   : memcmp(rest, s + 8, len - 8) == 0)
             return (int32_t)(entry - 1);
     }
+}
+
+int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
+                                       const char *s, size_t len,
+                                       uint32_t hash, uint64_t head)
+{
+    return probe(lex, s, len, hash, head, true);
 }
 
 int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
                                 size_t len)
 {
-    if (len > lex->max_form_length || len == 0)
-        return -1;
-    return probe(lex, s, len, sentimentp_hash(s, len), false);
-}
-
-int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
-                                       const char *s, size_t len, uint32_t hash)
-{
-    return probe(lex, s, len, hash, true);
+    uint64_t folded_head;
+    uint32_t hash = sentimentp_hash_folded(s, len, &folded_head);
+    uint64_t head = len ? sentimentp_load_chunk((const unsigned char *)s, len) : 0;
+    return probe(lex, s, len, hash, head, false);
 }

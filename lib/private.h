@@ -65,6 +65,7 @@ bool sentimentp_is_unicode_space(uint32_t cp);
 /* ---------------------------------------------------------------- lexicon */
 
 typedef struct sentimentp_form {
+    uint64_t head;     /* its first chunk (word.h), compared before the bytes */
     uint32_t offset;   /* of the form in the string pool */
     uint32_t length;   /* in bytes */
     int32_t label;     /* offset of the label in the pool, or -1 */
@@ -94,6 +95,7 @@ typedef struct sentimentp_lexicon {
     uint32_t max_form_length;
 } sentimentp_lexicon;
 
+/* The hash of a form (see word.h: lowercase ASCII words hash the same). */
 uint32_t sentimentp_hash(const char *s, size_t len);
 /* Index of the form equal to s[0..len), or -1. */
 int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
@@ -102,14 +104,23 @@ int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
 /* Sets the filter bit of a form's hash. */
 void sentimentp_filter_add(uint64_t *filter, uint32_t hash);
 
-/* The same for an ASCII word in any case; `hash` is of its lowercase. */
+#define SENTIMENTP_FILTER_BIT(hash) ((hash) >> 16)
+
+/* False if no form has this hash (the filter's job); true if one may. */
+static inline bool sentimentp_lexicon_may_hold(const sentimentp_lexicon *lex,
+                                               uint32_t hash)
+{
+    unsigned bit = SENTIMENTP_FILTER_BIT(hash);
+    return (lex->filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+/*
+ * The same for an ASCII word in any case; `hash` and `head` are those of
+ * its lowercase (sentimentp_hash_folded()).
+ */
 int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
                                        const char *s, size_t len,
-                                       uint32_t hash);
-
-/* FNV-1a, one byte at a time, so that callers can fold it into a loop. */
-#define SENTIMENTP_HASH_INIT 2166136261u
-#define SENTIMENTP_HASH_STEP(h, byte) (((h) ^ (byte)) * 16777619u)
+                                       uint32_t hash, uint64_t head);
 
 /* The built-in tables, generated at build time from data/en-sentiment.xml. */
 extern const sentimentp_lexicon sentimentp_builtin_py312;
@@ -156,8 +167,16 @@ typedef struct sentimentp_emoticon {
 
 /* In regex alternation order, grouped by first byte (see emoticons.c). */
 extern const sentimentp_emoticon sentimentp_emoticons[];
+extern const size_t sentimentp_emoticon_count;
 extern const uint8_t sentimentp_emoticon_first[256][2]; /* [begin, end) */
 extern const char *const sentimentp_emoticon_second[256];
+/*
+ * For each byte, the bytes that can follow it across a space inside one
+ * match of the rejoining regexes (an emoticon or "(!)"), or NULL. Where no
+ * pair of adjacent tokens has such bytes at their facing ends, the regexes
+ * leave the sentence as it is.
+ */
+extern const char *const sentimentp_join_next[256];
 extern const double sentimentp_emoticon_polarity[];
 /* Polarity of a lowercased token if it is an emoticon that counts. */
 bool sentimentp_emoticon_lookup(const char *word, size_t len, double *polarity);
@@ -207,28 +226,61 @@ int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
                              double *subjectivity);
 void sentimentp_scorer_free(sentimentp_scorer *sc);
 
-/* A token of the sentence being collected; it points into the text. */
+/*
+ * A token; it points into the text. `index` is its lexicon entry (or -1)
+ * when the tokenizer has already looked it up, which it does for words of
+ * ASCII letters only; otherwise SENTIMENTP_NOT_LOOKED_UP.
+ */
 typedef struct sentimentp_token {
     const char *text;
     size_t length;
+    int32_t index;
     bool ascii;
 } sentimentp_token;
 
+#define SENTIMENTP_NOT_LOOKED_UP INT32_MIN
+
+/* Scores a letters-only ASCII word whose lexicon index is known. */
+void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
+                               size_t len, int32_t index);
+
+static inline void sentimentp_scorer_token(sentimentp_scorer *sc,
+                                           const sentimentp_token *t)
+{
+    if (t->index == SENTIMENTP_NOT_LOOKED_UP)
+        sentimentp_scorer_word(sc, t->text, t->length, t->ascii);
+    else
+        sentimentp_scorer_letters(sc, t->text, t->length, t->index);
+}
+
 typedef struct sentimentp_pipeline {
-    sentimentp_buf tokens;     /* sentimentp_token[] of the current sentence */
-    sentimentp_buf sentence;   /* its tokens joined by spaces, for rejoining */
+    sentimentp_buf group;      /* held tokens a rejoining regex may merge */
+    sentimentp_buf joined;     /* their text joined by spaces, for rejoining */
     sentimentp_buf tail;       /* trailing punctuation pieces of a token */
     bool continuing;           /* inside the run of tokens after . ! ? ... */
-    bool may_rejoin;           /* the sentence has a byte an emoticon needs */
     int error;
     sentimentp_scorer scorer;
 } sentimentp_pipeline;
 
-/* Tokenizes valid UTF-8 text, feeding sentences to sentimentp_sentence_end. */
+/* Tokenizes valid UTF-8 text (T1-T7), passing each token to sentimentp_emit. */
 void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len);
-/* Rejoins "(!)" and emoticons in the sentence and scores its words. */
-void sentimentp_sentence_end(sentimentp_pipeline *p);
-
+/* Sentence grouping (T8) and holding tokens for the rejoining (sentence.c). */
+void sentimentp_emit(sentimentp_pipeline *p, const sentimentp_token *t);
+/* The text has ended: scores the tokens still held. */
+void sentimentp_emit_end(sentimentp_pipeline *p);
+/*
+ * Whether a held token can be scored right away: no sentence is ending and
+ * no token is held, so only the token's own last byte could tie it to the
+ * next one.
+ */
+static inline bool sentimentp_can_score_now(const sentimentp_pipeline *p)
+{
+    return !p->continuing && p->group.len == 0;
+}
+/* Runs both rejoining regexes over tokens of one sentence and scores the
+ * words that result (rejoin.c). */
+void sentimentp_rejoin(sentimentp_pipeline *p, const sentimentp_token *tok,
+                       size_t count);
 
 /*
  * Runs TextBlob's whole pipeline (tokenizer, sentence rejoining, scoring)

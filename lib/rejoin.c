@@ -1,6 +1,7 @@
 /*
  * The two regular expressions TextBlob runs over each sentence string after
  * tokenizing (SPEC.md T9, T10), done in place, then the split into words.
+ * sentence.c passes only the runs of tokens they can change.
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  *
@@ -127,11 +128,11 @@ static size_t join_emoticons(char *s, size_t n)
     return w;
 }
 
-/* Joins the sentence's tokens with single spaces, as TextBlob does. */
+/* Joins the tokens with single spaces, as TextBlob does. */
 static bool join_tokens(sentimentp_pipeline *p, const sentimentp_token *tok,
                         size_t count, bool *ascii)
 {
-    sentimentp_buf *b = &p->sentence;
+    sentimentp_buf *b = &p->joined;
     size_t total = count;
     for (size_t k = 0; k < count; k++)
         total += tok[k].length;
@@ -149,37 +150,23 @@ static bool join_tokens(sentimentp_pipeline *p, const sentimentp_token *tok,
     return true;
 }
 
-void sentimentp_sentence_end(sentimentp_pipeline *p)
+void sentimentp_rejoin(sentimentp_pipeline *p, const sentimentp_token *tok,
+                       size_t count)
 {
-    size_t count = p->tokens.len / sizeof(sentimentp_token);
-    const sentimentp_token *tok = (const sentimentp_token *)(void *)p->tokens.data;
-    sentimentp_scorer *sc = &p->scorer;
-    if (count == 0 || p->error)
+    bool ascii;
+    if (!join_tokens(p, tok, count, &ascii)) {
+        p->error = SENTIMENT_E_NOMEM;
         return;
-    p->tokens.len = 0;
-    if (!p->may_rejoin) {
-        /* neither regex can change this sentence: its words are its tokens */
-        for (size_t k = 0; k < count; k++)
-            sentimentp_scorer_word(sc, tok[k].text, tok[k].length, tok[k].ascii);
-    } else {
-        p->may_rejoin = false;
-        bool ascii;
-        if (!join_tokens(p, tok, count, &ascii)) {
-            p->error = SENTIMENT_E_NOMEM;
-            return;
-        }
-        char *s = p->sentence.data;
-        size_t n = join_irony_marks(s, p->sentence.len);
-        n = join_emoticons(s, n);
-        size_t k = 0;
-        while (k < n) {
-            char *space = memchr(s + k, ' ', n - k);
-            size_t end = space ? (size_t)(space - s) : n;
-            if (end > k)
-                sentimentp_scorer_word(sc, s + k, end - k, ascii);
-            k = end + 1;
-        }
     }
-    if (sc->error)
-        p->error = sc->error;
+    char *s = p->joined.data;
+    size_t n = join_irony_marks(s, p->joined.len);
+    n = join_emoticons(s, n);
+    size_t k = 0;
+    while (k < n) {
+        char *space = memchr(s + k, ' ', n - k);
+        size_t end = space ? (size_t)(space - s) : n;
+        if (end > k)
+            sentimentp_scorer_word(&p->scorer, s + k, end - k, ascii);
+        k = end + 1;
+    }
 }

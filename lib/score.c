@@ -14,6 +14,7 @@
 #include <utf8proc.h>
 
 #include "private.h"
+#include "word.h"
 
 static const char label_mood[] = "mood";
 static const char label_irony[] = "irony";
@@ -316,6 +317,57 @@ static bool is_plain(const char *w, size_t len)
     }
 }
 
+/* known_word() for an ASCII word, which is lowercased first. */
+static void known_ascii_word(sentimentp_scorer *sc, int32_t index,
+                             const char *word, size_t len)
+{
+    sentimentp_buf *b = &sc->lowered;
+    b->len = 0;
+    if (!sentimentp_buf_reserve(b, len + 1)) {
+        fail(sc, SENTIMENT_E_NOMEM);
+        return;
+    }
+    for (size_t k = 0; k < len; k++)
+        b->data[k] = (char)sentimentp_ascii_lower((unsigned char)word[k]);
+    b->data[len] = '\0';
+    known_word(sc, index, b->data, len);
+}
+
+/* unknown_word() for an ASCII word, of which it needs the first bytes. */
+static void unknown_ascii_word(sentimentp_scorer *sc, const char *word,
+                               size_t len)
+{
+    char head[8];
+    for (size_t k = 0; k < len && k < sizeof head; k++)
+        head[k] = (char)sentimentp_ascii_lower((unsigned char)word[k]);
+    unknown_word(sc, head, word, len, len);
+}
+
+/*
+ * A word of ASCII letters that is not in the lexicon can only be a
+ * negation: "xd" is the one emoticon made of letters, and it never counts.
+ * Anything else of two letters or more clears a pending negation, and of
+ * three or more a pending modifier.
+ */
+void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
+                               size_t len, int32_t index)
+{
+    if (sc->error)
+        return;
+    if (index >= 0) {
+        known_ascii_word(sc, index, word, len);
+        return;
+    }
+    bool may_negate = (word[0] | 0x20) == 'n' && (len == 2 || len == 3 || len == 5);
+    if (len >= 2 && !may_negate) {
+        sc->negation = NULL;
+        if (len > 2)
+            sc->modifier_pending = false;
+        return;
+    }
+    unknown_ascii_word(sc, word, len);
+}
+
 /*
  * Scores one word. An ASCII word (nearly all of them) is hashed as if
  * lowercased and looked up without being copied; only a known word, or the
@@ -328,12 +380,10 @@ void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
     if (sc->error)
         return;
     if (ascii) {
-        uint32_t hash = SENTIMENTP_HASH_INIT;
-        for (size_t k = 0; k < len; k++) {
-            unsigned char c = sentimentp_ascii_lower((unsigned char)word[k]);
-            hash = SENTIMENTP_HASH_STEP(hash, c);
-        }
-        int32_t index = sentimentp_lexicon_find_folded(sc->lex, word, len, hash);
+        uint64_t head;
+        uint32_t hash = sentimentp_hash_folded(word, len, &head);
+        int32_t index =
+            sentimentp_lexicon_find_folded(sc->lex, word, len, hash, head);
         if (index < 0 && len >= 2 && is_plain(word, len)) {
             /* unknown_word() for a word that is no negation, no '!', no
              * "(!)" and no emoticon: it clears a pending negation (it is
@@ -343,23 +393,10 @@ void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
                 sc->modifier_pending = false;
             return;
         }
-        if (index >= 0) {
-            sentimentp_buf *b = &sc->lowered;
-            b->len = 0;
-            if (!sentimentp_buf_reserve(b, len + 1)) {
-                fail(sc, SENTIMENT_E_NOMEM);
-                return;
-            }
-            for (size_t k = 0; k < len; k++)
-                b->data[k] = (char)sentimentp_ascii_lower((unsigned char)word[k]);
-            b->data[len] = '\0';
-            known_word(sc, index, b->data, len);
-        } else {
-            char head[8];
-            for (size_t k = 0; k < len && k < sizeof head; k++)
-                head[k] = (char)sentimentp_ascii_lower((unsigned char)word[k]);
-            unknown_word(sc, head, word, len, len);
-        }
+        if (index >= 0)
+            known_ascii_word(sc, index, word, len);
+        else
+            unknown_ascii_word(sc, word, len);
         return;
     }
     size_t cps;

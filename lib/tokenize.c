@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "word.h"
 
 enum byte_class {
     OTHER = 0,
@@ -31,17 +32,10 @@ enum byte_class {
     QUOTE,
     NON_ASCII,
     CLASS_MASK = 7,
-    /*
-     * Every emoticon holds one of these bytes or a non-ASCII one (see
-     * emoticons.c), and so does "(!)", which needs ')'. A sentence without
-     * any of them is left unchanged by both of TextBlob's rejoining
-     * regexes, which can then be skipped.
-     */
-    EMOTICON_BYTE = 8,
-    NON_ASCII_BYTE = 16,
+    NON_ASCII_BYTE = 8,
 };
 
-#define NA (NON_ASCII | EMOTICON_BYTE | NON_ASCII_BYTE)
+#define NA (NON_ASCII | NON_ASCII_BYTE)
 #define NA8 NA, NA, NA, NA, NA, NA, NA, NA
 #define NA64 NA8, NA8, NA8, NA8, NA8, NA8, NA8, NA8
 
@@ -50,9 +44,6 @@ static const uint8_t byte_info[256] = {
     ['\r'] = CARRIAGE_RETURN, [0x1c] = SPACE, [0x1d] = SPACE,
     [0x1e] = SPACE, [0x1f] = SPACE, [' '] = SPACE,
     ['\''] = QUOTE, ['"'] = QUOTE,
-    ['<'] = EMOTICON_BYTE, ['>'] = EMOTICON_BYTE, [':'] = EMOTICON_BYTE,
-    ['='] = EMOTICON_BYTE, [';'] = EMOTICON_BYTE, ['*'] = EMOTICON_BYTE,
-    [')'] = EMOTICON_BYTE, ['D'] = EMOTICON_BYTE, ['O'] = EMOTICON_BYTE,
     [0x80] = NA64, NA64,
 };
 
@@ -72,90 +63,12 @@ static const bool peelable[256] = {
 static const char end_of_sentence[] = "END-OF-SENTENCE";
 #define EOS_LENGTH (sizeof(end_of_sentence) - 1)
 
-/* ------------------------------------------------------- sentence grouping */
-
-static bool equals(const char *t, size_t len, const char *lit, size_t n)
-{
-    return len == n && memcmp(t, lit, n) == 0;
-}
-
-static bool is_end_of_sentence(const char *t, size_t len)
-{
-    return equals(t, len, end_of_sentence, EOS_LENGTH);
-}
-
-/* The tokens that end a sentence: ... . ! ? END-OF-SENTENCE */
-static bool is_sentence_end(const char *t, size_t len)
-{
-    switch (len) {
-    case 1:
-        return t[0] == '.' || t[0] == '!' || t[0] == '?';
-    case 3:
-        return memcmp(t, "...", 3) == 0;
-    case EOS_LENGTH:
-        return is_end_of_sentence(t, len);
-    default:
-        return false;
-    }
-}
-
-/*
- * The tokens that may follow a sentence end and still belong to it. The
- * ASCII quotes ' and " are in TextBlob's list too, but its parity test
- * looks at the new, still empty sentence, so they always stop the run.
- */
-static bool continues_sentence(const char *t, size_t len)
-{
-    if (is_sentence_end(t, len))
-        return true;
-    if (len == 1)
-        return t[0] == ')';
-    return equals(t, len, "\xe2\x80\x9d", 3) || equals(t, len, "\xe2\x80\x99", 3);
-}
-
-static inline void append_to_sentence(sentimentp_pipeline *p, const char *t,
-                               size_t len, unsigned flags)
-{
-    sentimentp_buf *b = &p->tokens;
-    if (b->cap - b->len < sizeof(sentimentp_token) &&
-        !sentimentp_buf_grow(b, sizeof(sentimentp_token))) {
-        p->error = SENTIMENT_E_NOMEM;
-        return;
-    }
-    sentimentp_token *tok = (sentimentp_token *)(void *)(b->data + b->len);
-    tok->text = t;
-    tok->length = len;
-    tok->ascii = !(flags & NON_ASCII_BYTE);
-    b->len += sizeof(sentimentp_token);
-    p->may_rejoin |= (flags & EMOTICON_BYTE) != 0;
-}
-
-/*
- * T8. END-OF-SENTENCE tokens only mark boundaries and are dropped. The
- * token that stops a continuation run opens the next sentence; it is never
- * itself a sentence end, so it needs no further test.
- */
 static void emit_token(sentimentp_pipeline *p, const char *t, size_t len,
                        unsigned flags)
 {
-    if (p->continuing) {
-        if (continues_sentence(t, len)) {
-            if (!is_end_of_sentence(t, len))
-                append_to_sentence(p, t, len, flags);
-            return;
-        }
-        sentimentp_sentence_end(p);
-        p->continuing = false;
-        append_to_sentence(p, t, len, flags);
-        return;
-    }
-    if (is_sentence_end(t, len)) {
-        p->continuing = true;
-        if (!is_end_of_sentence(t, len))
-            append_to_sentence(p, t, len, flags);
-        return;
-    }
-    append_to_sentence(p, t, len, flags);
+    sentimentp_token tok = {t, len, SENTIMENTP_NOT_LOOKED_UP,
+                            !(flags & NON_ASCII_BYTE)};
+    sentimentp_emit(p, &tok);
 }
 
 /* ------------------------------------------------ punctuation and abbrevs */
@@ -282,25 +195,23 @@ static void split_token(sentimentp_pipeline *p, const char *t, size_t len,
 }
 
 /*
- * A raw token (a piece between whitespace and quotes). Most are plain
- * words: nothing to peel at either end, not END-OF-SENTENCE, and not after
- * a sentence end, where the grouping rules apply; they go straight into the
- * sentence.
+ * A raw token (a piece between whitespace and quotes). Most are words with
+ * nothing to peel at either end, or with one mark after them ("word,").
  */
 static inline void raw_token(sentimentp_pipeline *p, const char *t, size_t len,
                              unsigned flags)
 {
     const unsigned char *u = (const unsigned char *)t;
     unsigned char last = u[len - 1];
-    if (!peelable[u[0]] && !p->continuing && len != EOS_LENGTH) {
+    if (!peelable[u[0]]) {
         if (!peelable[last] && last != '.') {
-            append_to_sentence(p, t, len, flags);
+            emit_token(p, t, len, flags);
             return;
         }
-        /* "word," : T7 peels the one character and stops */
+        /* T7 peels the one character and stops */
         if (peelable[last] && len >= 2 && !peelable[u[len - 2]] &&
-            u[len - 2] != '.' && len - 1 != EOS_LENGTH) {
-            append_to_sentence(p, t, len - 1, flags);
+            u[len - 2] != '.') {
+            emit_token(p, t, len - 1, flags);
             emit_token(p, t + len - 1, 1, flags);
             return;
         }
@@ -315,13 +226,66 @@ static bool is_curly_quote(uint32_t cp)
     return cp == 0x2018 || cp == 0x2019 || cp == 0x201c || cp == 0x201d;
 }
 
+static bool is_ascii_space(unsigned char c)
+{
+    unsigned cls = byte_info[c] & CLASS_MASK;
+    return cls == SPACE || cls == LINE_FEED || cls == CARRIAGE_RETURN;
+}
+
+/*
+ * The fast path for the commonest token: ASCII letters only, up to ASCII
+ * whitespace or the end of the text. T1-T7 leave such a token as it is. It
+ * is found, lowercased and hashed eight bytes at a time, looked up, and
+ * scored at once unless a sentence is ending or a rejoining could reach
+ * it. Returns where the token ends (after one space that follows it), or 0
+ * if the token at s[k] is not of this kind.
+ */
+static inline size_t letters_token(sentimentp_pipeline *p,
+                                   const unsigned char *s, size_t k, size_t len)
+{
+    size_t start = k;
+    uint64_t hash = SENTIMENTP_HASH_SEED, head = 0;
+    for (;;) {
+        uint64_t w = sentimentp_load_chunk(s + k, len - k);
+        uint64_t others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
+        uint64_t lower = w | SENTIMENTP_ONES * 0x20;
+        unsigned n = others ? sentimentp_first_byte(others) : 8;
+        if (n == 0)
+            break;
+        if (n < 8)
+            lower = sentimentp_low_bytes(lower, n);
+        if (k == start)
+            head = lower;
+        hash = sentimentp_hash_step(hash, lower);
+        k += n;
+        if (n < 8)
+            break;
+    }
+    if (k == start || (k < len && !is_ascii_space(s[k])))
+        return 0;
+
+    const sentimentp_lexicon *lex = p->scorer.lex;
+    const char *word = (const char *)s + start;
+    size_t length = k - start;
+    int32_t index = sentimentp_lexicon_may_hold(lex, (uint32_t)hash)
+        ? sentimentp_lexicon_find_folded(lex, word, length, (uint32_t)hash, head)
+        : -1;
+    if (sentimentp_can_score_now(p) && !sentimentp_join_next[s[k - 1]]) {
+        sentimentp_scorer_letters(&p->scorer, word, length, index);
+    } else {
+        sentimentp_token tok = {word, length, index, true};
+        sentimentp_emit(p, &tok);
+    }
+    return k < len && s[k] == ' ' ? k + 1 : k;
+}
+
 void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t k = 0;
     size_t start = 0;        /* of the raw token being read */
     bool in_token = false;
-    unsigned flags = 0;      /* EMOTICON_BYTE if the raw token has one */
+    unsigned flags = 0;      /* NON_ASCII_BYTE if the raw token has one */
     unsigned line_feeds = 0; /* consecutive, "\r\n" counting as one */
 
 #define END_TOKEN(at)                                                     \
@@ -338,12 +302,17 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
         line_feeds = 0;                                                   \
     } while (0)
 
-    while (k < len && !p->error) {
+    while (k < len && !p->error && !p->scorer.error) {
         unsigned info = byte_info[s[k]];
         size_t n = 1;
         if ((info & CLASS_MASK) == OTHER) {
             if (!in_token) {
                 END_LINE_FEEDS();
+                size_t end = letters_token(p, s, k, len);
+                if (end) {
+                    k = end;
+                    continue;
+                }
                 in_token = true;
                 start = k;
                 flags = 0;
@@ -412,7 +381,7 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
         }
         k += n;
     }
-    if (!p->error) {
+    if (!p->error && !p->scorer.error) {
         END_TOKEN(len);
         END_LINE_FEEDS();
     }

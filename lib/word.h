@@ -1,0 +1,123 @@
+/*
+ * Words eight bytes at a time: loading, finding ASCII letters, lowercasing
+ * and hashing, on one 64-bit integer per eight bytes of text.
+ *
+ * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
+ *
+ * The tokenizer's fast path hashes a word while it finds its end, and the
+ * lexicon places its forms with the same hash; both use these functions,
+ * so the two cannot disagree. A word's chunks are its bytes in order, eight
+ * per chunk, the last one padded with zero bytes; byte k of a chunk is its
+ * bits 8k..8k+7 on any machine, which is what makes "the first non-letter"
+ * a count of trailing zero bits.
+ */
+
+#ifndef SENTIMENT_WORD_H
+#define SENTIMENT_WORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define SENTIMENTP_ONES UINT64_C(0x0101010101010101)
+#define SENTIMENTP_HIGHS (SENTIMENTP_ONES * 0x80)
+
+/* Eight bytes at s, byte k in bits 8k..8k+7. */
+static inline uint64_t sentimentp_load8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* The n < 8 bytes at s, padded with zero bytes; never reads past s + n. */
+static inline uint64_t sentimentp_load_partial(const unsigned char *s, size_t n)
+{
+    uint64_t w = 0;
+    for (size_t k = n; k-- > 0;)
+        w = (w << 8) | s[k];
+    return w;
+}
+
+/* Up to eight bytes at s: a chunk of a word of n more bytes. */
+static inline uint64_t sentimentp_load_chunk(const unsigned char *s, size_t n)
+{
+    return n >= 8 ? sentimentp_load8(s) : sentimentp_load_partial(s, n);
+}
+
+/*
+ * The high bit of each byte of w in [lo, hi], for ASCII lo <= hi. The sums
+ * are taken on the low seven bits so that no byte carries into the next.
+ */
+static inline uint64_t sentimentp_bytes_between(uint64_t w, unsigned lo,
+                                                unsigned hi)
+{
+    uint64_t x = w & ~SENTIMENTP_HIGHS;
+    uint64_t at_least_lo = x + SENTIMENTP_ONES * (0x80 - lo);
+    uint64_t at_most_hi = SENTIMENTP_ONES * (0x80 + hi) - x;
+    return at_least_lo & at_most_hi & ~w & SENTIMENTP_HIGHS;
+}
+
+/* The high bit of each byte of w that is an ASCII letter. */
+static inline uint64_t sentimentp_letters(uint64_t w)
+{
+    return sentimentp_bytes_between(w | SENTIMENTP_ONES * 0x20, 'a', 'z');
+}
+
+/* str.lower() of the ASCII bytes of w; other bytes are left as they are. */
+static inline uint64_t sentimentp_fold(uint64_t w)
+{
+    return w | sentimentp_bytes_between(w, 'A', 'Z') >> 2;
+}
+
+/* Index of the lowest byte whose high bit is set in `highs` (not 0). */
+static inline unsigned sentimentp_first_byte(uint64_t highs)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctzll(highs) / 8;
+#else
+    unsigned k = 0;
+    while (!(highs & 0x80))
+        highs >>= 8, k++;
+    return k;
+#endif
+}
+
+/* The low n < 8 bytes of w, the others zero. */
+static inline uint64_t sentimentp_low_bytes(uint64_t w, unsigned n)
+{
+    return w & ((UINT64_C(1) << (8 * n)) - 1);
+}
+
+/*
+ * The word hash: one multiply per chunk, then the high half folded into
+ * the low one, which the slot index and the filter bit are taken from.
+ */
+#define SENTIMENTP_HASH_SEED UINT64_C(0x243f6a8885a308d3)
+
+static inline uint64_t sentimentp_hash_step(uint64_t h, uint64_t chunk)
+{
+    h = (h ^ chunk) * UINT64_C(0x9e3779b97f4a7c15);
+    return h ^ (h >> 32);
+}
+
+/* The hash of the word s[0..len) lowercased (ASCII); *head gets its first chunk. */
+static inline uint32_t sentimentp_hash_folded(const char *s, size_t len,
+                                              uint64_t *head)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t h = SENTIMENTP_HASH_SEED;
+    *head = 0;
+    for (size_t k = 0; k < len; k += 8) {
+        uint64_t chunk = sentimentp_fold(sentimentp_load_chunk(u + k, len - k));
+        if (k == 0)
+            *head = chunk;
+        h = sentimentp_hash_step(h, chunk);
+    }
+    return (uint32_t)h;
+}
+
+#endif /* SENTIMENT_WORD_H */
