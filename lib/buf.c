@@ -9,20 +9,10 @@
 
 #include "private.h"
 
-void sentimentp_buf_init(sentimentp_buf *b, char *storage, size_t cap)
+/* The heap half of sentimentp_buf_free(), which is inline. */
+void sentimentp_buf_release(sentimentp_buf *b)
 {
-    b->data = storage;
-    b->len = 0;
-    b->cap = cap;
-    b->heap = false;
-}
-
-void sentimentp_buf_free(sentimentp_buf *b)
-{
-    if (b->heap)
-        free(b->data);
-    b->data = NULL;
-    b->len = b->cap = 0;
+    free(b->data);
     b->heap = false;
 }
 

@@ -41,8 +41,24 @@ typedef struct sentimentp_buf {
     bool heap;
 } sentimentp_buf;
 
-void sentimentp_buf_init(sentimentp_buf *b, char *storage, size_t cap);
-void sentimentp_buf_free(sentimentp_buf *b);
+static inline void sentimentp_buf_init(sentimentp_buf *b, char *storage,
+                                       size_t cap)
+{
+    b->data = storage;
+    b->len = 0;
+    b->cap = cap;
+    b->heap = false;
+}
+
+void sentimentp_buf_release(sentimentp_buf *b);
+
+static inline void sentimentp_buf_free(sentimentp_buf *b)
+{
+    if (b->heap)
+        sentimentp_buf_release(b);
+    sentimentp_buf_init(b, NULL, 0);
+}
+
 bool sentimentp_buf_grow(sentimentp_buf *b, size_t extra);
 
 /* Makes room for `extra` more bytes; false on allocation failure. */
@@ -244,13 +260,36 @@ typedef struct sentimentp_token {
 void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
                                size_t len, int32_t index);
 
+/*
+ * The commonest case inline: a word of three letters or more, not in the
+ * lexicon and no negation, clears a pending negation and modifier.
+ */
+static inline void sentimentp_score_letters(sentimentp_scorer *sc,
+                                            const char *word, size_t len,
+                                            int32_t index)
+{
+    if (index < 0 && len > 2 &&
+        !((word[0] | 0x20) == 'n' && (len == 3 || len == 5))) {
+        sc->negation = NULL;
+        sc->modifier_pending = false;
+        return;
+    }
+    sentimentp_scorer_letters(sc, word, len, index);
+}
+
+/* Scores a token of one ASCII byte that is not a letter. */
+void sentimentp_scorer_mark(sentimentp_scorer *sc, const char *mark);
+
 static inline void sentimentp_scorer_token(sentimentp_scorer *sc,
                                            const sentimentp_token *t)
 {
-    if (t->index == SENTIMENTP_NOT_LOOKED_UP)
+    unsigned char first = (unsigned char)t->text[0];
+    if (t->length == 1 && first < 0x80 && (unsigned)((first | 0x20) - 'a') >= 26u)
+        sentimentp_scorer_mark(sc, t->text);
+    else if (t->index == SENTIMENTP_NOT_LOOKED_UP)
         sentimentp_scorer_word(sc, t->text, t->length, t->ascii);
     else
-        sentimentp_scorer_letters(sc, t->text, t->length, t->index);
+        sentimentp_score_letters(sc, t->text, t->length, t->index);
 }
 
 typedef struct sentimentp_pipeline {

@@ -63,8 +63,10 @@ static void words_append(sentimentp_scorer *sc, const char *w, size_t len)
         fail(sc, SENTIMENT_E_NOMEM);
         return;
     }
-    memcpy(sc->words.data + sc->words.len, w, len);
-    sc->words.data[sc->words.len + len] = '\0';
+    char *out = sc->words.data + sc->words.len;
+    for (size_t k = 0; k < len; k++)
+        out[k] = (char)sentimentp_ascii_lower((unsigned char)w[k]);
+    out[len] = '\0';
     sc->words.len += len + 1;
 }
 
@@ -214,13 +216,29 @@ static bool is_negation(const char *w, size_t len, const char **which)
     return true;
 }
 
+/* Both take the word lowercased but for ASCII capitals, as known_word(). */
 static bool ends_in_ly(const char *w, size_t len)
 {
-    return len >= 2 && w[len - 2] == 'l' && w[len - 1] == 'y';
+    return len >= 2 && sentimentp_ascii_lower((unsigned char)w[len - 2]) == 'l' &&
+           sentimentp_ascii_lower((unsigned char)w[len - 1]) == 'y';
+}
+
+static bool is_folded_negation(const char *w, size_t len, const char **which)
+{
+    char head[5];
+    if (len != 2 && len != 3 && len != 5)
+        return false;
+    for (size_t k = 0; k < len; k++)
+        head[k] = (char)sentimentp_ascii_lower((unsigned char)w[k]);
+    return is_negation(head, len, which);
 }
 
 /* ------------------------------------------------------------ the rules */
 
+/*
+ * `w` is the word lowercased, except that ASCII capitals may remain: the
+ * few uses of its text fold them, which saves copying most known words.
+ */
 static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
                        size_t len)
 {
@@ -248,7 +266,7 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
     sc->modifier_ends_in_ly = ends_in_ly(w, len);
     sc->negation = NULL;
     const char *which;
-    if (is_negation(w, len, &which))
+    if (is_folded_negation(w, len, &which))
         sc->negation = which;
 }
 
@@ -317,22 +335,6 @@ static bool is_plain(const char *w, size_t len)
     }
 }
 
-/* known_word() for an ASCII word, which is lowercased first. */
-static void known_ascii_word(sentimentp_scorer *sc, int32_t index,
-                             const char *word, size_t len)
-{
-    sentimentp_buf *b = &sc->lowered;
-    b->len = 0;
-    if (!sentimentp_buf_reserve(b, len + 1)) {
-        fail(sc, SENTIMENT_E_NOMEM);
-        return;
-    }
-    for (size_t k = 0; k < len; k++)
-        b->data[k] = (char)sentimentp_ascii_lower((unsigned char)word[k]);
-    b->data[len] = '\0';
-    known_word(sc, index, b->data, len);
-}
-
 /* unknown_word() for an ASCII word, of which it needs the first bytes. */
 static void unknown_ascii_word(sentimentp_scorer *sc, const char *word,
                                size_t len)
@@ -346,8 +348,8 @@ static void unknown_ascii_word(sentimentp_scorer *sc, const char *word,
 /*
  * A word of ASCII letters that is not in the lexicon can only be a
  * negation: "xd" is the one emoticon made of letters, and it never counts.
- * Anything else of two letters or more clears a pending negation, and of
- * three or more a pending modifier.
+ * sentimentp_score_letters() has already dealt with the other words of
+ * three letters or more.
  */
 void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
                                size_t len, int32_t index)
@@ -355,7 +357,7 @@ void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
     if (sc->error)
         return;
     if (index >= 0) {
-        known_ascii_word(sc, index, word, len);
+        known_word(sc, index, word, len);
         return;
     }
     bool may_negate = (word[0] | 0x20) == 'n' && (len == 2 || len == 3 || len == 5);
@@ -365,7 +367,22 @@ void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
             sc->modifier_pending = false;
         return;
     }
+    if (len == 1 && !(sc->negation && sc->modifier_pending))
+        return;   /* see sentimentp_scorer_mark() */
     unknown_ascii_word(sc, word, len);
+}
+
+/*
+ * A one-byte token that is not in the lexicon changes nothing, unless it is
+ * "!" or a negation is pending after a modifier (see unknown_word()).
+ */
+void sentimentp_scorer_mark(sentimentp_scorer *sc, const char *mark)
+{
+    uint32_t hash = (uint32_t)sentimentp_hash_step(SENTIMENTP_HASH_SEED,
+                                                   (unsigned char)*mark);
+    if (*mark == '!' || (sc->negation && sc->modifier_pending) ||
+        sentimentp_lexicon_may_hold(sc->lex, hash))
+        sentimentp_scorer_word(sc, mark, 1, true);
 }
 
 /*
@@ -394,7 +411,7 @@ void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
             return;
         }
         if (index >= 0)
-            known_ascii_word(sc, index, word, len);
+            known_word(sc, index, word, len);
         else
             unknown_ascii_word(sc, word, len);
         return;

@@ -95,13 +95,20 @@ static void hold(sentimentp_pipeline *p, const sentimentp_token *t)
         if (!may_join(last, t))
             release(p);
     }
+    bool may_join_next = sentimentp_join_next[last_byte(t)] != NULL;
+    if (p->group.len == 0 && !may_join_next) {
+        sentimentp_scorer_token(&p->scorer, t);   /* the common case */
+        if (p->scorer.error && !p->error)
+            p->error = p->scorer.error;
+        return;
+    }
     if (!sentimentp_buf_reserve(&p->group, sizeof *t)) {
         p->error = SENTIMENT_E_NOMEM;
         return;
     }
     memcpy(p->group.data + p->group.len, t, sizeof *t);
     p->group.len += sizeof *t;
-    if (!sentimentp_join_next[last_byte(t)])
+    if (!may_join_next)
         release(p);
 }
 

@@ -78,23 +78,19 @@ static bool is_ascii_letter(unsigned char c)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+/* TextBlob's ABBREVIATIONS, case-sensitive, grouped by length. */
 static bool in_abbreviation_list(const char *t, size_t len)
 {
-#define A(s) { s, sizeof(s) - 1 }
-    static const struct { const char *text; size_t length; } list[] = {
-        A("a."), A("adj."), A("adv."), A("al."), A("a.m."), A("c."),
-        A("cf."), A("comp."), A("conf."), A("def."), A("ed."), A("e.g."),
-        A("esp."), A("etc."), A("ex."), A("f."), A("fig."), A("gen."),
-        A("id."), A("i.e."), A("int."), A("l."), A("m."), A("Med."),
-        A("Mil."), A("Mr."), A("n."), A("n.q."), A("orig."), A("pl."),
-        A("pred."), A("pres."), A("p.m."), A("ref."), A("v."), A("vs."),
-        A("w/"),
+    static const char *const by_length[6] = {
+        [2] = "a.c.f.l.m.n.v.w/",
+        [3] = "al.cf.ed.ex.id.Mr.pl.vs.",
+        [4] = "adj.adv.a.m.def.e.g.esp.etc.fig.gen.i.e.int.Med.Mil.n.q.p.m.ref.",
+        [5] = "comp.conf.orig.pred.pres.",
     };
-#undef A
-    if (len > 5)
+    if (len < 2 || len > 5)
         return false;
-    for (size_t k = 0; k < sizeof(list) / sizeof(list[0]); k++)
-        if (list[k].length == len && memcmp(list[k].text, t, len) == 0)
+    for (const char *e = by_length[len]; *e; e += len)
+        if (memcmp(e, t, len) == 0)
             return true;
     return false;
 }
@@ -232,13 +228,19 @@ static bool is_ascii_space(unsigned char c)
     return cls == SPACE || cls == LINE_FEED || cls == CARRIAGE_RETURN;
 }
 
+/* Whether the token of one byte at t can skip sentimentp_emit(). */
+static bool mark_can_score_now(const sentimentp_pipeline *p, unsigned char t)
+{
+    return sentimentp_can_score_now(p) && t != '?' && !sentimentp_join_next[t];
+}
+
 /*
- * The fast path for the commonest token: ASCII letters only, up to ASCII
- * whitespace or the end of the text. T1-T7 leave such a token as it is. It
- * is found, lowercased and hashed eight bytes at a time, looked up, and
- * scored at once unless a sentence is ending or a rejoining could reach
- * it. Returns where the token ends (after one space that follows it), or 0
- * if the token at s[k] is not of this kind.
+ * The fast path for the commonest tokens: ASCII letters, possibly one mark
+ * that T7 peels off ("word," "word."), then ASCII whitespace or the end of
+ * the text. The word is found, lowercased and hashed eight bytes at a time,
+ * looked up, and scored at once unless a sentence is ending or a rejoining
+ * could reach it. Returns where the token ends (after one space that
+ * follows it), or 0 if the token at s[k] is not of this kind.
  */
 static inline size_t letters_token(sentimentp_pipeline *p,
                                    const unsigned char *s, size_t k, size_t len)
@@ -261,20 +263,38 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         if (n < 8)
             break;
     }
-    if (k == start || (k < len && !is_ascii_space(s[k])))
+    size_t length = k - start;
+    const char *word = (const char *)s + start;
+    bool mark = false;
+    if (length == 0)
         return 0;
+    if (k < len && !is_ascii_space(s[k])) {
+        unsigned char c = s[k];
+        if (!(peelable[c] || c == '.') || (k + 1 < len && !is_ascii_space(s[k + 1])))
+            return 0;
+        if (c == '.' && is_abbreviation(word, length + 1))
+            return 0;
+        mark = true;
+    }
 
     const sentimentp_lexicon *lex = p->scorer.lex;
-    const char *word = (const char *)s + start;
-    size_t length = k - start;
     int32_t index = sentimentp_lexicon_may_hold(lex, (uint32_t)hash)
         ? sentimentp_lexicon_find_folded(lex, word, length, (uint32_t)hash, head)
         : -1;
     if (sentimentp_can_score_now(p) && !sentimentp_join_next[s[k - 1]]) {
-        sentimentp_scorer_letters(&p->scorer, word, length, index);
+        sentimentp_score_letters(&p->scorer, word, length, index);
     } else {
         sentimentp_token tok = {word, length, index, true};
         sentimentp_emit(p, &tok);
+    }
+    if (mark) {
+        if (mark_can_score_now(p, s[k])) {
+            sentimentp_scorer_mark(&p->scorer, (const char *)s + k);
+        } else {
+            sentimentp_token tok = {(const char *)s + k, 1, SENTIMENTP_NOT_LOOKED_UP, true};
+            sentimentp_emit(p, &tok);
+        }
+        k++;
     }
     return k < len && s[k] == ' ' ? k + 1 : k;
 }
@@ -310,7 +330,11 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
                 END_LINE_FEEDS();
                 size_t end = letters_token(p, s, k, len);
                 if (end) {
-                    k = end;
+                    /* prose is mostly such words in a row */
+                    do
+                        k = end;
+                    while (k < len && !p->scorer.error &&
+                           (end = letters_token(p, s, k, len)) != 0);
                     continue;
                 }
                 in_token = true;
