@@ -23,7 +23,8 @@ int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
     char joined[1024], tail[512], lowered[256];
     sentimentp_token group[32];
     sentimentp_pipeline p;
-    memset(&p, 0, sizeof p);
+    p.continuing = false;
+    p.error = SENTIMENT_OK;
     sentimentp_buf_init(&p.group, (char *)group, sizeof group);
     sentimentp_buf_init(&p.joined, joined, sizeof joined);
     sentimentp_buf_init(&p.tail, tail, sizeof tail);

@@ -307,15 +307,9 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len);
 void sentimentp_emit(sentimentp_pipeline *p, const sentimentp_token *t);
 /* The text has ended: scores the tokens still held. */
 void sentimentp_emit_end(sentimentp_pipeline *p);
-/*
- * Whether a held token can be scored right away: no sentence is ending and
- * no token is held, so only the token's own last byte could tie it to the
- * next one.
- */
-static inline bool sentimentp_can_score_now(const sentimentp_pipeline *p)
-{
-    return !p->continuing && p->group.len == 0;
-}
+/* A token that never continues a sentence has come: the sentence ends. */
+void sentimentp_end_sentence(sentimentp_pipeline *p);
+
 /* Runs both rejoining regexes over tokens of one sentence and scores the
  * words that result (rejoin.c). */
 void sentimentp_rejoin(sentimentp_pipeline *p, const sentimentp_token *tok,

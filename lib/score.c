@@ -19,18 +19,29 @@
 static const char label_mood[] = "mood";
 static const char label_irony[] = "irony";
 
+/* Field by field: a memset of the whole struct costs more than a short text. */
 void sentimentp_scorer_init(sentimentp_scorer *sc, const sentimentp_lexicon *lex,
                             sentiment_assessment_fn fn, void *user)
 {
-    memset(sc, 0, sizeof *sc);
     sc->lex = lex;
     sc->fn = fn;
     sc->user = user;
     sc->sum_polarity = 0.0;
     sc->sum_subjectivity = 0.0;
+    sc->count = 0;
+    sc->has_last = false;
+    sc->last_negated = false;
+    sc->last_polarity = 0.0;
+    sc->last_subjectivity = 0.0;
+    sc->last_intensity = 1.0;
+    sc->last_label = NULL;
+    sc->modifier_pending = false;
+    sc->modifier_ends_in_ly = false;
+    sc->negation = NULL;
     sentimentp_buf_init(&sc->lowered, NULL, 0);
     sentimentp_buf_init(&sc->words, NULL, 0);
     sentimentp_buf_init(&sc->pointers, NULL, 0);
+    sc->error = SENTIMENT_OK;
 }
 
 void sentimentp_scorer_free(sentimentp_scorer *sc)

@@ -139,6 +139,12 @@ void sentimentp_emit(sentimentp_pipeline *p, const sentimentp_token *t)
     hold(p, t);
 }
 
+void sentimentp_end_sentence(sentimentp_pipeline *p)
+{
+    release(p);
+    p->continuing = false;
+}
+
 void sentimentp_emit_end(sentimentp_pipeline *p)
 {
     release(p);

@@ -228,10 +228,58 @@ static bool is_ascii_space(unsigned char c)
     return cls == SPACE || cls == LINE_FEED || cls == CARRIAGE_RETURN;
 }
 
-/* Whether the token of one byte at t can skip sentimentp_emit(). */
-static bool mark_can_score_now(const sentimentp_pipeline *p, unsigned char t)
+/* TextBlob's RE_ABBR3 class, "|" aside: a letter cannot be one. */
+static const bool consonant[256] = {
+    ['b'] = 1, ['c'] = 1, ['d'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['v'] = 1, ['w'] = 1,
+    ['x'] = 1, ['z'] = 1,
+};
+
+/* is_abbreviation() of w[0..len) + "." where w is letters only. */
+static bool letters_abbreviation(const char *w, size_t len)
 {
-    return sentimentp_can_score_now(p) && t != '?' && !sentimentp_join_next[t];
+    if (len == 1 || in_abbreviation_list(w, len + 1))
+        return true;
+    if (w[0] < 'A' || w[0] > 'Z')
+        return false;
+    for (size_t k = 1; k < len; k++)
+        if (!consonant[(unsigned char)w[k]])
+            return false;
+    return true;
+}
+
+#define NEXT_UNKNOWN (-1)
+
+/*
+ * The first byte of the token after the one that ends at s[k], when it is
+ * sure: one space, then a byte that starts a token of its own. A byte that
+ * could start END-OF-SENTENCE, which is dropped, does not count. 0 at the
+ * end of the text (no byte can join 0).
+ */
+static int next_token_byte(const unsigned char *s, size_t k, size_t len)
+{
+    if (k == len || (k + 1 == len && s[k] == ' '))
+        return 0;
+    if (s[k] != ' ')
+        return NEXT_UNKNOWN;
+    unsigned char b = s[k + 1];
+    if (b >= 0x80 || b == 'E' || is_ascii_space(b))
+        return NEXT_UNKNOWN;
+    return b;
+}
+
+/*
+ * Whether no later token can ever be joined to one that ends with byte
+ * `last`, nor to one held before it: then it can be scored at once.
+ */
+static bool can_score_now(const sentimentp_pipeline *p, unsigned char last,
+                          int next)
+{
+    if (p->group.len)
+        return false;
+    const char *joins = sentimentp_join_next[last];
+    return !joins || (next != NEXT_UNKNOWN && (next == 0 || !strchr(joins, next)));
 }
 
 /*
@@ -272,31 +320,38 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         unsigned char c = s[k];
         if (!(peelable[c] || c == '.') || (k + 1 < len && !is_ascii_space(s[k + 1])))
             return 0;
-        if (c == '.' && is_abbreviation(word, length + 1))
+        if (c == '.' && letters_abbreviation(word, length))
             return 0;
         mark = true;
     }
+    size_t end = k + mark;
+    int next = next_token_byte(s, end, len);
 
     const sentimentp_lexicon *lex = p->scorer.lex;
     int32_t index = sentimentp_lexicon_may_hold(lex, (uint32_t)hash)
         ? sentimentp_lexicon_find_folded(lex, word, length, (uint32_t)hash, head)
         : -1;
-    if (sentimentp_can_score_now(p) && !sentimentp_join_next[s[k - 1]]) {
+    if (p->continuing)
+        sentimentp_end_sentence(p);
+    if (can_score_now(p, s[k - 1], mark ? s[k] : next)) {
         sentimentp_score_letters(&p->scorer, word, length, index);
     } else {
         sentimentp_token tok = {word, length, index, true};
         sentimentp_emit(p, &tok);
     }
     if (mark) {
-        if (mark_can_score_now(p, s[k])) {
+        /* "." and "?" end a sentence, but what may continue one can never
+         * be joined to them; "!" can, to ")" */
+        unsigned char c = s[k];
+        if (can_score_now(p, c, c == '.' ? 0 : next)) {
             sentimentp_scorer_mark(&p->scorer, (const char *)s + k);
+            p->continuing = c == '.' || c == '!' || c == '?';
         } else {
             sentimentp_token tok = {(const char *)s + k, 1, SENTIMENTP_NOT_LOOKED_UP, true};
             sentimentp_emit(p, &tok);
         }
-        k++;
     }
-    return k < len && s[k] == ' ' ? k + 1 : k;
+    return end < len && s[end] == ' ' ? end + 1 : end;
 }
 
 void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
