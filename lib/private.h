@@ -261,18 +261,31 @@ void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
                                size_t len, int32_t index);
 
 /*
- * The commonest case inline: a word of three letters or more, not in the
- * lexicon and no negation, clears a pending negation and modifier.
+ * The commonest cases inline: a word that is not in the lexicon and is no
+ * negation clears a pending negation if it has two letters or more, and a
+ * pending modifier if it has three or more; a single letter changes
+ * nothing unless a negation and a modifier are both pending.
  */
 static inline void sentimentp_score_letters(sentimentp_scorer *sc,
                                             const char *word, size_t len,
                                             int32_t index)
 {
-    if (index < 0 && len > 2 &&
-        !((word[0] | 0x20) == 'n' && (len == 3 || len == 5))) {
-        sc->negation = NULL;
-        sc->modifier_pending = false;
-        return;
+    if (index < 0) {
+        bool starts_with_n = (word[0] | 0x20) == 'n';
+        if (len > 2) {
+            if (!(starts_with_n && (len == 3 || len == 5))) {
+                sc->negation = NULL;
+                sc->modifier_pending = false;
+                return;
+            }
+        } else if (len == 2) {
+            if (!starts_with_n) {
+                sc->negation = NULL;
+                return;
+            }
+        } else if (!(sc->negation && sc->modifier_pending)) {
+            return;
+        }
     }
     sentimentp_scorer_letters(sc, word, len, index);
 }

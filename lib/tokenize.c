@@ -222,10 +222,15 @@ static bool is_curly_quote(uint32_t cp)
     return cp == 0x2018 || cp == 0x2019 || cp == 0x201c || cp == 0x201d;
 }
 
+/* The ASCII whitespace of str.isspace(), in one load. */
+static const bool ascii_space[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
+    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1,
+};
+
 static bool is_ascii_space(unsigned char c)
 {
-    unsigned cls = byte_info[c] & CLASS_MASK;
-    return cls == SPACE || cls == LINE_FEED || cls == CARRIAGE_RETURN;
+    return ascii_space[c];
 }
 
 /* TextBlob's RE_ABBR3 class, "|" aside: a letter cannot be one. */
@@ -269,17 +274,11 @@ static int next_token_byte(const unsigned char *s, size_t k, size_t len)
     return b;
 }
 
-/*
- * Whether no later token can ever be joined to one that ends with byte
- * `last`, nor to one held before it: then it can be scored at once.
- */
-static bool can_score_now(const sentimentp_pipeline *p, unsigned char last,
-                          int next)
+/* Whether a token that ends with byte `last` may join the next one. */
+static bool may_join(unsigned char last, int next)
 {
-    if (p->group.len)
-        return false;
     const char *joins = sentimentp_join_next[last];
-    return !joins || (next != NEXT_UNKNOWN && (next == 0 || !strchr(joins, next)));
+    return next == NEXT_UNKNOWN || (next != 0 && strchr(joins, next));
 }
 
 /*
@@ -294,46 +293,59 @@ static inline size_t letters_token(sentimentp_pipeline *p,
                                    const unsigned char *s, size_t k, size_t len)
 {
     size_t start = k;
-    uint64_t hash = SENTIMENTP_HASH_SEED, head = 0;
-    for (;;) {
-        uint64_t w = sentimentp_load_chunk(s + k, len - k);
-        uint64_t others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
-        uint64_t lower = w | SENTIMENTP_ONES * 0x20;
-        unsigned n = others ? sentimentp_first_byte(others) : 8;
+    uint64_t w = sentimentp_load_chunk(s + k, len - k);
+    uint64_t others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
+    uint64_t head = w | SENTIMENTP_ONES * 0x20;
+    uint64_t hash;
+    if (others) {
+        unsigned n = sentimentp_first_byte(others);
         if (n == 0)
-            break;
-        if (n < 8)
-            lower = sentimentp_low_bytes(lower, n);
-        if (k == start)
-            head = lower;
-        hash = sentimentp_hash_step(hash, lower);
+            return 0;
+        head = sentimentp_low_bytes(head, n);
+        hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
         k += n;
-        if (n < 8)
+    } else {
+        hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
+        for (k += 8;; k += 8) {
+            w = sentimentp_load_chunk(s + k, len - k);
+            others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
+            uint64_t lower = w | SENTIMENTP_ONES * 0x20;
+            if (!others) {
+                hash = sentimentp_hash_step(hash, lower);
+                continue;
+            }
+            unsigned n = sentimentp_first_byte(others);
+            if (n) {
+                hash = sentimentp_hash_step(hash, sentimentp_low_bytes(lower, n));
+                k += n;
+            }
             break;
+        }
     }
+
     size_t length = k - start;
     const char *word = (const char *)s + start;
+    size_t end = k;   /* after the word and its mark */
     bool mark = false;
-    if (length == 0)
-        return 0;
-    if (k < len && !is_ascii_space(s[k])) {
+    if (k < len && !ascii_space[s[k]]) {
         unsigned char c = s[k];
-        if (!(peelable[c] || c == '.') || (k + 1 < len && !is_ascii_space(s[k + 1])))
+        if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
             return 0;
         if (c == '.' && letters_abbreviation(word, length))
             return 0;
         mark = true;
+        end = k + 1;
     }
-    size_t end = k + mark;
-    int next = next_token_byte(s, end, len);
 
     const sentimentp_lexicon *lex = p->scorer.lex;
     int32_t index = sentimentp_lexicon_may_hold(lex, (uint32_t)hash)
         ? sentimentp_lexicon_find_folded(lex, word, length, (uint32_t)hash, head)
         : -1;
     if (p->continuing)
-        sentimentp_end_sentence(p);
-    if (can_score_now(p, s[k - 1], mark ? s[k] : next)) {
+        sentimentp_end_sentence(p);   /* a word never continues one */
+    unsigned char last = s[k - 1];
+    if (!p->group.len && (!sentimentp_join_next[last] ||
+                          !may_join(last, mark ? s[k] : next_token_byte(s, end, len)))) {
         sentimentp_score_letters(&p->scorer, word, length, index);
     } else {
         sentimentp_token tok = {word, length, index, true};
@@ -343,7 +355,8 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         /* "." and "?" end a sentence, but what may continue one can never
          * be joined to them; "!" can, to ")" */
         unsigned char c = s[k];
-        if (can_score_now(p, c, c == '.' ? 0 : next)) {
+        if (!p->group.len && (!sentimentp_join_next[c] || c == '.' ||
+                              !may_join(c, next_token_byte(s, end, len)))) {
             sentimentp_scorer_mark(&p->scorer, (const char *)s + k);
             p->continuing = c == '.' || c == '!' || c == '?';
         } else {
@@ -383,15 +396,13 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
         if ((info & CLASS_MASK) == OTHER) {
             if (!in_token) {
                 END_LINE_FEEDS();
-                size_t end = letters_token(p, s, k, len);
-                if (end) {
-                    /* prose is mostly such words in a row */
-                    do
-                        k = end;
-                    while (k < len && !p->scorer.error &&
-                           (end = letters_token(p, s, k, len)) != 0);
+                /* prose is mostly such words in a row */
+                size_t before = k;
+                for (size_t end; k < len && !p->scorer.error &&
+                                 (end = letters_token(p, s, k, len)) != 0;)
+                    k = end;
+                if (k != before)
                     continue;
-                }
                 in_token = true;
                 start = k;
                 flags = 0;
