@@ -208,20 +208,26 @@ static bool longer_than_one_unquoted(const char *w, size_t len, size_t cps)
 static bool is_negation(const char *w, size_t len, const char **which)
 {
     const char *candidate;
+    if (w[0] != 'n')
+        return false;
     switch (len) {
     case 2:
-        candidate = "no";
+        candidate = w[1] == 'o' ? "no" : NULL;
         break;
     case 3:
-        candidate = w[0] == 'n' && w[1] == '\'' ? "n't" : "not";
+        candidate = w[1] == '\'' && w[2] == 't' ? "n't"
+                  : w[1] == 'o' && w[2] == 't'   ? "not"
+                                                 : NULL;
         break;
     case 5:
-        candidate = "never";
+        candidate = w[1] == 'e' && w[2] == 'v' && w[3] == 'e' && w[4] == 'r'
+                        ? "never" : NULL;
         break;
     default:
-        return false;
+        candidate = NULL;
+        break;
     }
-    if (memcmp(w, candidate, len) != 0)
+    if (!candidate)
         return false;
     *which = candidate;
     return true;
