@@ -21,6 +21,15 @@
 
 #define SENTIMENTP_KNOWN_FLAGS (SENTIMENT_COMPAT_PY311 | SENTIMENT_STRICT_UTF8)
 
+/* Branch hints for the tokenizer's fast path, where prose is predictable. */
+#if defined(__GNUC__) || defined(__clang__)
+#define SENTIMENTP_LIKELY(x) __builtin_expect(!!(x), 1)
+#define SENTIMENTP_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define SENTIMENTP_LIKELY(x) (x)
+#define SENTIMENTP_UNLIKELY(x) (x)
+#endif
+
 /* str.lower() of an ASCII byte; other bytes are returned as they are. */
 static inline unsigned char sentimentp_ascii_lower(unsigned char c)
 {

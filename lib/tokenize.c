@@ -297,9 +297,9 @@ static inline size_t letters_token(sentimentp_pipeline *p,
     uint64_t others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
     uint64_t head = w | SENTIMENTP_ONES * 0x20;
     uint64_t hash;
-    if (others) {
+    if (SENTIMENTP_LIKELY(others)) {
         unsigned n = sentimentp_first_byte(others);
-        if (n == 0)
+        if (SENTIMENTP_UNLIKELY(n == 0))
             return 0;
         head = sentimentp_low_bytes(head, n);
         hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
@@ -327,7 +327,7 @@ static inline size_t letters_token(sentimentp_pipeline *p,
     const char *word = (const char *)s + start;
     size_t end = k;   /* after the word and its mark */
     bool mark = false;
-    if (k < len && !ascii_space[s[k]]) {
+    if (SENTIMENTP_UNLIKELY(k < len && !ascii_space[s[k]])) {
         unsigned char c = s[k];
         if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
             return 0;
@@ -338,20 +338,20 @@ static inline size_t letters_token(sentimentp_pipeline *p,
     }
 
     const sentimentp_lexicon *lex = p->scorer.lex;
-    int32_t index = sentimentp_lexicon_may_hold(lex, (uint32_t)hash)
+    int32_t index = SENTIMENTP_UNLIKELY(sentimentp_lexicon_may_hold(lex, (uint32_t)hash))
         ? sentimentp_lexicon_find_folded(lex, word, length, (uint32_t)hash, head)
         : -1;
-    if (p->continuing)
+    if (SENTIMENTP_UNLIKELY(p->continuing))
         sentimentp_end_sentence(p);   /* a word never continues one */
     unsigned char last = s[k - 1];
-    if (!p->group.len && (!sentimentp_join_next[last] ||
-                          !may_join(last, mark ? s[k] : next_token_byte(s, end, len)))) {
+    if (SENTIMENTP_LIKELY(!p->group.len && !sentimentp_join_next[last]) ||
+        (!p->group.len && !may_join(last, mark ? s[k] : next_token_byte(s, end, len)))) {
         sentimentp_score_letters(&p->scorer, word, length, index);
     } else {
         sentimentp_token tok = {word, length, index, true};
         sentimentp_emit(p, &tok);
     }
-    if (mark) {
+    if (SENTIMENTP_UNLIKELY(mark)) {
         /* "." and "?" end a sentence, but what may continue one can never
          * be joined to them; "!" can, to ")" */
         unsigned char c = s[k];
