@@ -238,6 +238,38 @@ typedef struct collected {
 } collected;
 
 /* Appends one assessment the way Python prints the tuple (ASCII words). */
+/*
+ * Tokens the scorer takes at once or holds, depending on the next one:
+ * each text puts a join pair (sentimentp_join_next) across a space, after
+ * a sentence end, at the end of the text, or behind END-OF-SENTENCE. The
+ * values are sentiment_ref.py's, which equals TextBlob.
+ */
+static void tokens_held_for_rejoining(void **state)
+{
+    (void)state;
+    static const struct { const char *text; double polarity, subjectivity; } cases[] = {
+        {"not x D good", 0.7, 0.6000000000000001},   /* "xD" clears the negation */
+        {"not x Dgood", 0.0, 0.0},
+        {"good 8 )", 0.6, 0.8},
+        {"good so )", 0.7, 0.6000000000000001},
+        {"good!)", 0.875, 0.6000000000000001},
+        {"good (! )", 0.35, 0.8},
+        {"good o. O", 0.375, 0.8},
+        {"good o . O", 0.7, 0.6000000000000001},
+        {"so :)", 0.5, 1.0},
+        {"good =END-OF-SENTENCE )", 0.6, 0.8},
+        {"bad, not good.", -0.5249999999999999, 0.6333333333333333},
+        {"not a good", -0.35, 0.6000000000000001},
+        {"Good. Hmm!", 0.875, 0.6000000000000001},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        double p, s;
+        assert_int_equal(sentiment_score(cases[k].text, strlen(cases[k].text), &p, &s), 0);
+        assert_double_is(p, cases[k].polarity);
+        assert_double_is(s, cases[k].subjectivity);
+    }
+}
+
 static int collect(void *user, const char *const *words, size_t n_words,
                    double polarity, double subjectivity, const char *label)
 {
@@ -348,6 +380,7 @@ int main(void)
         cmocka_unit_test(nul_bytes_are_text),
         cmocka_unit_test(long_input),
         cmocka_unit_test(spaced_emoticons_rejoin),
+        cmocka_unit_test(tokens_held_for_rejoining),
         cmocka_unit_test(assessments_like_textblob),
         cmocka_unit_test(callback_can_stop),
         cmocka_unit_test(utf8_validate_and_repair),
