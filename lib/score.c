@@ -404,9 +404,10 @@ void sentimentp_scorer_mark(sentimentp_scorer *sc, const char *mark)
 
 /*
  * Scores one word. An ASCII word (nearly all of them) is hashed as if
- * lowercased and looked up without being copied; only a known word, or the
- * first bytes of an unknown one, are lowercased for the rules. Any other
- * word takes the general Unicode path through sc->lowered.
+ * lowercased and looked up without being copied; only the first bytes of
+ * an unknown one are lowercased for the rules, and known_word() folds what
+ * it uses. Any other word takes the general Unicode path through
+ * sc->lowered.
  */
 void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
                             bool ascii)

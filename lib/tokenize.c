@@ -6,9 +6,9 @@
  *
  * TextBlob rewrites the whole string several times (contractions, quotes,
  * line breaks, whitespace), splits it, then peels punctuation off each piece
- * and groups the tokens into sentences. All those rewrites only ever insert
- * token boundaries, so here they become boundary rules of a single scan
- * (SPEC.md section 2, steps T1-T8):
+ * (sentence.c groups the tokens into sentences). All those rewrites only
+ * ever insert token boundaries, so here they become boundary rules of a
+ * single scan (SPEC.md section 2, steps T1-T7):
  *
  *   - whitespace is Python's str.isspace() set;
  *   - each quote character (' " and the four curly quotes) is a token;
@@ -16,7 +16,9 @@
  *   - two or more consecutive line feeds ("\r\n" counting as one) are the
  *     token END-OF-SENTENCE.
  *
- * The input is valid UTF-8 (the caller repairs or rejects it first).
+ * The input is valid UTF-8 (the caller repairs or rejects it first). Words
+ * of ASCII letters, by far the commonest tokens, take a fast path that
+ * hashes and scores them in the same pass (letters_token()).
  */
 
 #include <string.h>
