@@ -265,38 +265,45 @@ typedef struct sentimentp_token {
 
 #define SENTIMENTP_NOT_LOOKED_UP INT32_MIN
 
-/* Scores a letters-only ASCII word whose lexicon index is known. */
+/* Scores a letters-only ASCII word whose lexicon index is known; see
+ * sentimentp_score_letters(). */
 void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
                                size_t len, int32_t index);
 
 /*
- * The commonest cases inline: a word that is not in the lexicon and is no
- * negation clears a pending negation if it has two letters or more, and a
- * pending modifier if it has three or more; a single letter changes
- * nothing unless a negation and a modifier are both pending.
+ * The commonest cases inline, for a word of letters not in the lexicon:
+ * unless it may be a negation, it clears a pending negation if it has two
+ * letters or more, and a pending modifier if it has three or more; a single
+ * letter changes nothing unless a negation and a modifier are both
+ * pending. Returns false, having done nothing, for the other words, which
+ * sentimentp_scorer_letters() takes.
  */
+static inline bool sentimentp_skip_unknown_letters(sentimentp_scorer *sc,
+                                                   const char *word, size_t len)
+{
+    bool starts_with_n = (word[0] | 0x20) == 'n';
+    if (len > 2) {
+        if (starts_with_n && (len == 3 || len == 5))
+            return false;
+        sc->negation = NULL;
+        sc->modifier_pending = false;
+        return true;
+    }
+    if (len == 2) {
+        if (starts_with_n)
+            return false;
+        sc->negation = NULL;
+        return true;
+    }
+    return !(sc->negation && sc->modifier_pending);
+}
+
 static inline void sentimentp_score_letters(sentimentp_scorer *sc,
                                             const char *word, size_t len,
                                             int32_t index)
 {
-    if (index < 0) {
-        bool starts_with_n = (word[0] | 0x20) == 'n';
-        if (len > 2) {
-            if (!(starts_with_n && (len == 3 || len == 5))) {
-                sc->negation = NULL;
-                sc->modifier_pending = false;
-                return;
-            }
-        } else if (len == 2) {
-            if (!starts_with_n) {
-                sc->negation = NULL;
-                return;
-            }
-        } else if (!(sc->negation && sc->modifier_pending)) {
-            return;
-        }
-    }
-    sentimentp_scorer_letters(sc, word, len, index);
+    if (!(index < 0 && sentimentp_skip_unknown_letters(sc, word, len)))
+        sentimentp_scorer_letters(sc, word, len, index);
 }
 
 /* Scores a token of one ASCII byte that is not a letter. */

@@ -363,30 +363,19 @@ static void unknown_ascii_word(sentimentp_scorer *sc, const char *word,
 }
 
 /*
- * A word of ASCII letters that is not in the lexicon can only be a
- * negation: "xd" is the one emoticon made of letters, and it never counts.
- * sentimentp_score_letters() has already dealt with the other words of
- * three letters or more.
+ * A word of ASCII letters that sentimentp_skip_unknown_letters() left: in
+ * the lexicon, or maybe a negation ("xd" is the one emoticon made of
+ * letters, and it never counts).
  */
 void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
                                size_t len, int32_t index)
 {
     if (sc->error)
         return;
-    if (index >= 0) {
+    if (index >= 0)
         known_word(sc, index, word, len);
-        return;
-    }
-    bool may_negate = (word[0] | 0x20) == 'n' && (len == 2 || len == 3 || len == 5);
-    if (len >= 2 && !may_negate) {
-        sc->negation = NULL;
-        if (len > 2)
-            sc->modifier_pending = false;
-        return;
-    }
-    if (len == 1 && !(sc->negation && sc->modifier_pending))
-        return;   /* see sentimentp_scorer_mark() */
-    unknown_ascii_word(sc, word, len);
+    else
+        unknown_ascii_word(sc, word, len);
 }
 
 /*

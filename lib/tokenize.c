@@ -292,13 +292,32 @@ static bool may_join(unsigned char last, int next)
  * follows it), or 0 if the token at s[k] is not of this kind.
  */
 static inline size_t letters_token(sentimentp_pipeline *p,
+                                   const uint64_t *filter,
                                    const unsigned char *s, size_t k, size_t len)
 {
     size_t start = k;
+    uint64_t head, hash;
+#ifdef SENTIMENTP_HAVE_NONLETTERS16
+    unsigned nonletters;
+    if (SENTIMENTP_LIKELY(len - k >= 16) &&
+        SENTIMENTP_LIKELY((nonletters = sentimentp_nonletters16(s + k)) != 0)) {
+        unsigned n = (unsigned)__builtin_ctz(nonletters);
+        if (SENTIMENTP_UNLIKELY(n == 0))
+            return 0;
+        uint64_t lower = sentimentp_load8(s + k) | SENTIMENTP_ONES * 0x20;
+        head = sentimentp_low_bytes(lower, n < 8 ? n : 8);
+        hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
+        if (n > 8) {
+            lower = sentimentp_load8(s + k + 8) | SENTIMENTP_ONES * 0x20;
+            hash = sentimentp_hash_step(hash, sentimentp_low_bytes(lower, n - 8));
+        }
+        k += n;
+        goto scanned;
+    }
+#endif
     uint64_t w = sentimentp_load_chunk(s + k, len - k);
     uint64_t others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
-    uint64_t head = w | SENTIMENTP_ONES * 0x20;
-    uint64_t hash;
+    head = w | SENTIMENTP_ONES * 0x20;
     if (SENTIMENTP_LIKELY(others)) {
         unsigned n = sentimentp_first_byte(others);
         if (SENTIMENTP_UNLIKELY(n == 0))
@@ -325,11 +344,14 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         }
     }
 
+#ifdef SENTIMENTP_HAVE_NONLETTERS16
+scanned:;
+#endif
     size_t length = k - start;
     const char *word = (const char *)s + start;
     size_t end = k;   /* after the word and its mark */
     bool mark = false;
-    if (SENTIMENTP_UNLIKELY(k < len && !ascii_space[s[k]])) {
+    if (SENTIMENTP_UNLIKELY(k < len && s[k] != ' ' && !ascii_space[s[k]])) {
         unsigned char c = s[k];
         if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
             return 0;
@@ -339,19 +361,25 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         end = k + 1;
     }
 
-    const sentimentp_lexicon *lex = p->scorer.lex;
-    int32_t index = SENTIMENTP_UNLIKELY(sentimentp_lexicon_may_hold(lex, (uint32_t)hash))
-        ? sentimentp_lexicon_find_folded(lex, word, length, (uint32_t)hash, head)
+    unsigned bit = SENTIMENTP_FILTER_BIT((uint32_t)hash);
+    int32_t index = SENTIMENTP_UNLIKELY((filter[bit / 64] >> (bit % 64)) & 1)
+        ? sentimentp_lexicon_find_folded(p->scorer.lex, word, length,
+                                         (uint32_t)hash, head)
         : -1;
     if (SENTIMENTP_UNLIKELY(p->continuing))
         sentimentp_end_sentence(p);   /* a word never continues one */
     unsigned char last = s[k - 1];
+    bool may_fail = mark;   /* only a known or a held token can fail */
     if (SENTIMENTP_LIKELY(!p->group.len && !sentimentp_join_next[last]) ||
         (!p->group.len && !may_join(last, mark ? s[k] : next_token_byte(s, end, len)))) {
-        sentimentp_score_letters(&p->scorer, word, length, index);
+        if (!(index < 0 && sentimentp_skip_unknown_letters(&p->scorer, word, length))) {
+            sentimentp_scorer_letters(&p->scorer, word, length, index);
+            may_fail = true;
+        }
     } else {
         sentimentp_token tok = {word, length, index, true};
         sentimentp_emit(p, &tok);
+        may_fail = true;
     }
     if (SENTIMENTP_UNLIKELY(mark)) {
         /* "." and "?" end a sentence, but what may continue one can never
@@ -366,6 +394,9 @@ static inline size_t letters_token(sentimentp_pipeline *p,
             sentimentp_emit(p, &tok);
         }
     }
+    /* memory, or the callback stopping: the rest of the text is moot */
+    if (SENTIMENTP_UNLIKELY(may_fail) && (p->scorer.error || p->error))
+        return len;
     return end < len && s[end] == ' ' ? end + 1 : end;
 }
 
@@ -377,6 +408,7 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
     bool in_token = false;
     unsigned flags = 0;      /* NON_ASCII_BYTE if the raw token has one */
     unsigned line_feeds = 0; /* consecutive, "\r\n" counting as one */
+    const uint64_t *filter = p->scorer.lex->filter;
 
 #define END_TOKEN(at)                                                     \
     do {                                                                  \
@@ -400,8 +432,7 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
                 END_LINE_FEEDS();
                 /* prose is mostly such words in a row */
                 size_t before = k;
-                for (size_t end; k < len && !p->scorer.error &&
-                                 (end = letters_token(p, s, k, len)) != 0;)
+                for (size_t end; k < len && (end = letters_token(p, filter, s, k, len)) != 0;)
                     k = end;
                 if (k != before)
                     continue;

@@ -48,6 +48,22 @@ static void letters_and_fold_per_byte(void **state)
     }
 }
 
+#ifdef SENTIMENTP_HAVE_NONLETTERS16
+static void nonletters16_per_byte(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 256; c++) {
+        for (unsigned at = 0; at < 16; at++) {
+            unsigned char bytes[16];
+            memset(bytes, 'q', sizeof bytes);
+            bytes[at] = (unsigned char)c;
+            unsigned want = is_letter(c) ? 0 : 1u << at;
+            assert_int_equal(sentimentp_nonletters16(bytes), want);
+        }
+    }
+}
+#endif
+
 static void loads_are_little_endian_values(void **state)
 {
     (void)state;
@@ -57,6 +73,7 @@ static void loads_are_little_endian_values(void **state)
     assert_int_equal(sentimentp_load_partial(s, 0), 0);
     assert_int_equal(sentimentp_load_chunk(s, 8), sentimentp_load8(s));
     assert_int_equal(sentimentp_first_byte(UINT64_C(0x80) << 40), 5);
+    assert_int_equal(sentimentp_low_bytes(~UINT64_C(0), 8), ~UINT64_C(0));
     assert_int_equal(sentimentp_low_bytes(UINT64_C(0x1122334455667788), 3),
                      UINT64_C(0x667788));
 }
@@ -140,6 +157,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(letters_and_fold_per_byte),
+#ifdef SENTIMENTP_HAVE_NONLETTERS16
+        cmocka_unit_test(nonletters16_per_byte),
+#endif
         cmocka_unit_test(loads_are_little_endian_values),
         cmocka_unit_test(hash_ignores_ascii_case),
         cmocka_unit_test(folded_lookup_never_finds_capitals),
