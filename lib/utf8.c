@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "private.h"
+#include "word.h"
 
 /*
  * The second byte of a sequence has a narrower range after E0, ED, F0 and
@@ -80,18 +81,33 @@ size_t sentimentp_utf8_valid_len(const unsigned char *s, size_t len)
     return valid ? n : 0;
 }
 
-/* Skips ASCII sixteen bytes at a time: most text is ASCII. */
+/*
+ * The length of the ASCII prefix of s[0..len), sixteen bytes at a time:
+ * most text is ASCII. The last sixteen bytes are read once more, from the
+ * end, rather than byte by byte.
+ */
 static size_t ascii_prefix(const unsigned char *s, size_t len)
 {
     size_t k = 0;
-    while (len - k >= 16) {
-        uint64_t a, b;
-        memcpy(&a, s + k, 8);
-        memcpy(&b, s + k + 8, 8);
-        if ((a | b) & UINT64_C(0x8080808080808080))
-            break;
-        k += 16;
+#ifdef SENTIMENTP_HAVE_NONLETTERS16
+    if (len >= 16) {
+        for (; len - k >= 32; k += 32) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + k + 16));
+            if (_mm_movemask_epi8(_mm_or_si128(a, b)))
+                break;
+        }
+        for (; len - k >= 16; k += 16) {
+            unsigned high = (unsigned)_mm_movemask_epi8(
+                _mm_loadu_si128((const __m128i *)(const void *)(s + k)));
+            if (high)
+                return k + (unsigned)__builtin_ctz(high);
+        }
+        unsigned high = (unsigned)_mm_movemask_epi8(
+            _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16)));
+        return high ? len - 16 + (unsigned)__builtin_ctz(high) : len;
     }
+#endif
     while (len - k >= 8) {
         uint64_t w;
         memcpy(&w, s + k, 8);

@@ -367,6 +367,27 @@ static void utf8_validate_and_repair(void **state)
     assert_int_equal(sentiment_utf8_repair("ok", 2, out, sizeof out), 2);
 }
 
+/* A bad byte at every offset of texts up to 80 bytes: the ASCII scan reads
+ * 32, 16 and 8 bytes at a time and the last 16 again, so each length and
+ * offset takes a different path through it. */
+static void utf8_bad_byte_anywhere(void **state)
+{
+    (void)state;
+    char text[80];
+    for (size_t len = 1; len <= sizeof text; len++) {
+        for (size_t at = 0; at < len; at++) {
+            memset(text, 'a', len);
+            text[at] = '\xff';
+            size_t off = 0;
+            assert_int_equal(sentiment_utf8_validate(text, len, &off), SENTIMENT_E_UTF8);
+            assert_int_equal(off, at);
+            text[at] = 'b';
+            assert_int_equal(sentiment_utf8_validate(text, len, &off), 0);
+            assert_int_equal(off, len);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +405,7 @@ int main(void)
         cmocka_unit_test(assessments_like_textblob),
         cmocka_unit_test(callback_can_stop),
         cmocka_unit_test(utf8_validate_and_repair),
+        cmocka_unit_test(utf8_bad_byte_anywhere),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
