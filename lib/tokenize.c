@@ -91,9 +91,13 @@ static bool in_abbreviation_list(const char *t, size_t len)
     };
     if (len < 2 || len > 5)
         return false;
-    for (const char *e = by_length[len]; *e; e += len)
-        if (memcmp(e, t, len) == 0)
+    for (const char *e = by_length[len]; *e; e += len) {
+        size_t k = 0;
+        while (k < len && e[k] == t[k])
+            k++;
+        if (k == len)
             return true;
+    }
     return false;
 }
 
@@ -305,7 +309,7 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         if (SENTIMENTP_UNLIKELY(n == 0))
             return 0;
         uint64_t lower = sentimentp_load8(s + k) | SENTIMENTP_ONES * 0x20;
-        head = sentimentp_low_bytes(lower, n < 8 ? n : 8);
+        head = sentimentp_low_bytes(lower, n);
         hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
         if (n > 8) {
             lower = sentimentp_load8(s + k + 8) | SENTIMENTP_ONES * 0x20;
@@ -349,16 +353,20 @@ scanned:;
 #endif
     size_t length = k - start;
     const char *word = (const char *)s + start;
-    size_t end = k;   /* after the word and its mark */
+    size_t end = k;   /* after the word, its mark and one space */
     bool mark = false;
-    if (SENTIMENTP_UNLIKELY(k < len && s[k] != ' ' && !ascii_space[s[k]])) {
+    if (SENTIMENTP_LIKELY(k < len)) {
         unsigned char c = s[k];
-        if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
-            return 0;
-        if (c == '.' && letters_abbreviation(word, length))
-            return 0;
-        mark = true;
-        end = k + 1;
+        if (SENTIMENTP_LIKELY(c == ' ')) {
+            end = k + 1;
+        } else if (!ascii_space[c]) {
+            if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
+                return 0;
+            if (c == '.' && letters_abbreviation(word, length))
+                return 0;
+            mark = true;
+            end = k + 1 < len && s[k + 1] == ' ' ? k + 2 : k + 1;
+        }
     }
 
     unsigned bit = SENTIMENTP_FILTER_BIT((uint32_t)hash);
@@ -369,9 +377,10 @@ scanned:;
     if (SENTIMENTP_UNLIKELY(p->continuing))
         sentimentp_end_sentence(p);   /* a word never continues one */
     unsigned char last = s[k - 1];
-    bool may_fail = mark;   /* only a known or a held token can fail */
+    size_t after = k + mark;   /* where the next token's space starts */
+    bool may_fail = mark;      /* only a known or a held token can fail */
     if (SENTIMENTP_LIKELY(!p->group.len && !sentimentp_join_next[last]) ||
-        (!p->group.len && !may_join(last, mark ? s[k] : next_token_byte(s, end, len)))) {
+        (!p->group.len && !may_join(last, mark ? s[k] : next_token_byte(s, after, len)))) {
         if (!(index < 0 && sentimentp_skip_unknown_letters(&p->scorer, word, length))) {
             sentimentp_scorer_letters(&p->scorer, word, length, index);
             may_fail = true;
@@ -386,7 +395,7 @@ scanned:;
          * be joined to them; "!" can, to ")" */
         unsigned char c = s[k];
         if (!p->group.len && (!sentimentp_join_next[c] || c == '.' ||
-                              !may_join(c, next_token_byte(s, end, len)))) {
+                              !may_join(c, next_token_byte(s, after, len)))) {
             sentimentp_scorer_mark(&p->scorer, (const char *)s + k);
             p->continuing = c == '.' || c == '!' || c == '?';
         } else {
@@ -397,7 +406,7 @@ scanned:;
     /* memory, or the callback stopping: the rest of the text is moot */
     if (SENTIMENTP_UNLIKELY(may_fail) && (p->scorer.error || p->error))
         return len;
-    return end < len && s[end] == ' ' ? end + 1 : end;
+    return end;
 }
 
 void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)

@@ -86,13 +86,16 @@ static inline unsigned sentimentp_first_byte(uint64_t highs)
 #endif
 }
 
-/* The low n <= 8 bytes of w, the others zero. */
+/* The low min(n, 8) bytes of w, for n < 16; the others zero. */
 static inline uint64_t sentimentp_low_bytes(uint64_t w, unsigned n)
 {
-    static const uint64_t masks[9] = {
+#define ALL ~UINT64_C(0)
+    static const uint64_t masks[16] = {
         0, 0xff, 0xffff, 0xffffff, 0xffffffff, UINT64_C(0xffffffffff),
-        UINT64_C(0xffffffffffff), UINT64_C(0xffffffffffffff), ~UINT64_C(0),
+        UINT64_C(0xffffffffffff), UINT64_C(0xffffffffffffff),
+        ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL,
     };
+#undef ALL
     return w & masks[n];
 }
 
