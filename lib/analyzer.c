@@ -60,7 +60,7 @@ static int run(const sentimentp_lexicon *lex, unsigned flags, const char *text,
         return SENTIMENT_E_INVALID;
     if (!text)
         text = "";
-    if (sentiment_utf8_validate(text, len, NULL) == SENTIMENT_OK)
+    if (sentimentp_utf8_validate(text, len, NULL) == SENTIMENT_OK)
         return sentimentp_analyze(lex, text, len, fn, user, polarity,
                                   subjectivity);
     if (flags & SENTIMENT_STRICT_UTF8)

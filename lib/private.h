@@ -78,6 +78,8 @@ static inline bool sentimentp_buf_reserve(sentimentp_buf *b, size_t extra)
 
 /* ---------------------------------------------------------------- UTF-8 */
 
+/* sentiment_utf8_validate(), called from inside without the PLT. */
+int sentimentp_utf8_validate(const char *text, size_t len, size_t *bad_offset);
 /* Length of the valid UTF-8 sequence at s[0..len), or 0 if invalid there. */
 size_t sentimentp_utf8_valid_len(const unsigned char *s, size_t len);
 /* Decodes the valid sequence at s (checked before); stores its length. */
@@ -271,7 +273,8 @@ void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
                                size_t len, int32_t index);
 
 /*
- * The commonest cases inline, for a word of letters not in the lexicon:
+ * The commonest cases inline, for a word of letters not in the lexicon
+ * (given its first letter and its length):
  * unless it may be a negation, it clears a pending negation if it has two
  * letters or more, and a pending modifier if it has three or more; a single
  * letter changes nothing unless a negation and a modifier are both
@@ -279,9 +282,10 @@ void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
  * sentimentp_scorer_letters() takes.
  */
 static inline bool sentimentp_skip_unknown_letters(sentimentp_scorer *sc,
-                                                   const char *word, size_t len)
+                                                   unsigned char first,
+                                                   size_t len)
 {
-    bool starts_with_n = (word[0] | 0x20) == 'n';
+    bool starts_with_n = (first | 0x20) == 'n';
     if (len > 2) {
         if (starts_with_n && (len == 3 || len == 5))
             return false;
@@ -302,7 +306,7 @@ static inline void sentimentp_score_letters(sentimentp_scorer *sc,
                                             const char *word, size_t len,
                                             int32_t index)
 {
-    if (!(index < 0 && sentimentp_skip_unknown_letters(sc, word, len)))
+    if (!(index < 0 && sentimentp_skip_unknown_letters(sc, (unsigned char)word[0], len)))
         sentimentp_scorer_letters(sc, word, len, index);
 }
 

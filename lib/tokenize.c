@@ -303,12 +303,12 @@ static inline size_t letters_token(sentimentp_pipeline *p,
     uint64_t head, hash;
 #ifdef SENTIMENTP_HAVE_NONLETTERS16
     unsigned nonletters;
+    uint64_t lower;
     if (SENTIMENTP_LIKELY(len - k >= 16) &&
-        SENTIMENTP_LIKELY((nonletters = sentimentp_nonletters16(s + k)) != 0)) {
+        SENTIMENTP_LIKELY((nonletters = sentimentp_nonletters16(s + k, &lower)) != 0)) {
         unsigned n = (unsigned)__builtin_ctz(nonletters);
         if (SENTIMENTP_UNLIKELY(n == 0))
             return 0;
-        uint64_t lower = sentimentp_load8(s + k) | SENTIMENTP_ONES * 0x20;
         head = sentimentp_low_bytes(lower, n);
         hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
         if (n > 8) {
@@ -319,6 +319,8 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         goto scanned;
     }
 #endif
+    if (k == len)
+        return 0;
     uint64_t w = sentimentp_load_chunk(s + k, len - k);
     uint64_t others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
     head = w | SENTIMENTP_ONES * 0x20;
@@ -334,14 +336,14 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         for (k += 8;; k += 8) {
             w = sentimentp_load_chunk(s + k, len - k);
             others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
-            uint64_t lower = w | SENTIMENTP_ONES * 0x20;
+            uint64_t chunk = w | SENTIMENTP_ONES * 0x20;
             if (!others) {
-                hash = sentimentp_hash_step(hash, lower);
+                hash = sentimentp_hash_step(hash, chunk);
                 continue;
             }
             unsigned n = sentimentp_first_byte(others);
             if (n) {
-                hash = sentimentp_hash_step(hash, sentimentp_low_bytes(lower, n));
+                hash = sentimentp_hash_step(hash, sentimentp_low_bytes(chunk, n));
                 k += n;
             }
             break;
@@ -381,7 +383,7 @@ scanned:;
     bool may_fail = mark;      /* only a known or a held token can fail */
     if (SENTIMENTP_LIKELY(!p->group.len && !sentimentp_join_next[last]) ||
         (!p->group.len && !may_join(last, mark ? s[k] : next_token_byte(s, after, len)))) {
-        if (!(index < 0 && sentimentp_skip_unknown_letters(&p->scorer, word, length))) {
+        if (!(index < 0 && sentimentp_skip_unknown_letters(&p->scorer, (uint8_t)head, length))) {
             sentimentp_scorer_letters(&p->scorer, word, length, index);
             may_fail = true;
         }
@@ -441,7 +443,7 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
                 END_LINE_FEEDS();
                 /* prose is mostly such words in a row */
                 size_t before = k;
-                for (size_t end; k < len && (end = letters_token(p, filter, s, k, len)) != 0;)
+                for (size_t end; (end = letters_token(p, filter, s, k, len)) != 0;)
                     k = end;
                 if (k != before)
                     continue;

@@ -122,6 +122,11 @@ static size_t ascii_prefix(const unsigned char *s, size_t len)
 
 int sentiment_utf8_validate(const char *text, size_t len, size_t *bad_offset)
 {
+    return sentimentp_utf8_validate(text, len, bad_offset);
+}
+
+int sentimentp_utf8_validate(const char *text, size_t len, size_t *bad_offset)
+{
     if (!text && len)
         return SENTIMENT_E_INVALID;
     const unsigned char *s = (const unsigned char *)text;

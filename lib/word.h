@@ -99,7 +99,7 @@ static inline uint64_t sentimentp_low_bytes(uint64_t w, unsigned n)
     return w & masks[n];
 }
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 #define SENTIMENTP_HAVE_NONLETTERS16 1
 
@@ -107,14 +107,17 @@ static inline uint64_t sentimentp_low_bytes(uint64_t w, unsigned n)
  * Bit k set where byte k of s[0..16) is not an ASCII letter: sixteen bytes
  * in a handful of instructions, with the constants in vector registers.
  * After "| 0x20", subtracting 'a' + 128 maps exactly the letters onto
- * -128..-103 as signed bytes.
+ * -128..-103 as signed bytes. *folded gets the first eight bytes "| 0x20",
+ * which is a word's first chunk lowercased, before masking.
  */
-static inline unsigned sentimentp_nonletters16(const unsigned char *s)
+static inline unsigned sentimentp_nonletters16(const unsigned char *s,
+                                               uint64_t *folded)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    __m128i shifted = _mm_sub_epi8(folded, _mm_set1_epi8((char)('a' + 128)));
+    __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i shifted = _mm_sub_epi8(lower, _mm_set1_epi8((char)('a' + 128)));
     __m128i letters = _mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(-128 + 26)));
+    *folded = (uint64_t)_mm_cvtsi128_si64(lower);
     return ~(unsigned)_mm_movemask_epi8(letters) & 0xffffu;
 }
 #endif
