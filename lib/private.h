@@ -285,21 +285,14 @@ static inline bool sentimentp_skip_unknown_letters(sentimentp_scorer *sc,
                                                    unsigned char first,
                                                    size_t len)
 {
-    bool starts_with_n = (first | 0x20) == 'n';
-    if (len > 2) {
-        if (starts_with_n && (len == 3 || len == 5))
-            return false;
-        sc->negation = NULL;
-        sc->modifier_pending = false;
-        return true;
-    }
-    if (len == 2) {
-        if (starts_with_n)
-            return false;
-        sc->negation = NULL;
-        return true;
-    }
-    return !(sc->negation && sc->modifier_pending);
+    /* no, not, never: bits 2, 3 and 5 */
+    bool may_negate = (first | 0x20) == 'n' && len < 8 && ((0x2cu >> len) & 1);
+    if (may_negate || (len == 1 && sc->negation && sc->modifier_pending))
+        return false;
+    /* selects rather than branches: word lengths are not predictable */
+    sc->negation = len >= 2 ? NULL : sc->negation;
+    sc->modifier_pending = sc->modifier_pending && len <= 2;
+    return true;
 }
 
 static inline void sentimentp_score_letters(sentimentp_scorer *sc,

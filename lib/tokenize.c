@@ -311,10 +311,12 @@ static inline size_t letters_token(sentimentp_pipeline *p,
             return 0;
         head = sentimentp_low_bytes(lower, n);
         hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
-        if (n > 8) {
-            lower = sentimentp_load8(s + k + 8) | SENTIMENTP_ONES * 0x20;
-            hash = sentimentp_hash_step(hash, sentimentp_low_bytes(lower, n - 8));
-        }
+        /* both chunks of a word of 9-15 letters, without a branch on the
+         * length that prose would mispredict */
+        uint64_t second = sentimentp_load8(s + k + 8) | SENTIMENTP_ONES * 0x20;
+        uint64_t longer = sentimentp_hash_step(
+            hash, sentimentp_low_bytes(second, n > 8 ? n - 8 : 0));
+        hash = n > 8 ? longer : hash;
         k += n;
         goto scanned;
     }
