@@ -32,7 +32,7 @@ int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
     sentimentp_buf_init(&p.scorer.lowered, lowered, sizeof lowered);
 
     sentimentp_tokenize(&p, text, len);
-    if (!p.error)
+    if (!p.error && p.group.len)
         sentimentp_emit_end(&p);
     double pol = 0.0, subj = 0.0;
     int rc = p.error;

@@ -243,15 +243,45 @@ typedef struct sentimentp_scorer {
     int error;
 } sentimentp_scorer;
 
-void sentimentp_scorer_init(sentimentp_scorer *sc, const sentimentp_lexicon *lex,
-                            sentiment_assessment_fn fn, void *user);
+/* Inline, field by field: a memset of the whole struct, or a call, costs
+ * more than scoring a short text. */
+static inline void sentimentp_scorer_init(sentimentp_scorer *sc,
+                                          const sentimentp_lexicon *lex,
+                                          sentiment_assessment_fn fn,
+                                          void *user)
+{
+    sc->lex = lex;
+    sc->fn = fn;
+    sc->user = user;
+    sc->sum_polarity = 0.0;
+    sc->sum_subjectivity = 0.0;
+    sc->count = 0;
+    sc->has_last = false;
+    sc->last_negated = false;
+    sc->last_polarity = 0.0;
+    sc->last_subjectivity = 0.0;
+    sc->last_intensity = 1.0;
+    sc->last_label = NULL;
+    sc->modifier_pending = false;
+    sc->modifier_ends_in_ly = false;
+    sc->negation = NULL;
+    sentimentp_buf_init(&sc->lowered, NULL, 0);
+    sentimentp_buf_init(&sc->words, NULL, 0);
+    sentimentp_buf_init(&sc->pointers, NULL, 0);
+    sc->error = SENTIMENT_OK;
+}
 /* Scores one word (original case); `ascii` says it has no byte >= 0x80. */
 void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
                             bool ascii);
 /* Closes the last entry; returns 0 or an error code. */
 int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
                              double *subjectivity);
-void sentimentp_scorer_free(sentimentp_scorer *sc);
+static inline void sentimentp_scorer_free(sentimentp_scorer *sc)
+{
+    sentimentp_buf_free(&sc->lowered);
+    sentimentp_buf_free(&sc->words);
+    sentimentp_buf_free(&sc->pointers);
+}
 
 /*
  * A token; it points into the text. `index` is its lexicon entry (or -1)

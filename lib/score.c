@@ -19,38 +19,6 @@
 static const char label_mood[] = "mood";
 static const char label_irony[] = "irony";
 
-/* Field by field: a memset of the whole struct costs more than a short text. */
-void sentimentp_scorer_init(sentimentp_scorer *sc, const sentimentp_lexicon *lex,
-                            sentiment_assessment_fn fn, void *user)
-{
-    sc->lex = lex;
-    sc->fn = fn;
-    sc->user = user;
-    sc->sum_polarity = 0.0;
-    sc->sum_subjectivity = 0.0;
-    sc->count = 0;
-    sc->has_last = false;
-    sc->last_negated = false;
-    sc->last_polarity = 0.0;
-    sc->last_subjectivity = 0.0;
-    sc->last_intensity = 1.0;
-    sc->last_label = NULL;
-    sc->modifier_pending = false;
-    sc->modifier_ends_in_ly = false;
-    sc->negation = NULL;
-    sentimentp_buf_init(&sc->lowered, NULL, 0);
-    sentimentp_buf_init(&sc->words, NULL, 0);
-    sentimentp_buf_init(&sc->pointers, NULL, 0);
-    sc->error = SENTIMENT_OK;
-}
-
-void sentimentp_scorer_free(sentimentp_scorer *sc)
-{
-    sentimentp_buf_free(&sc->lowered);
-    sentimentp_buf_free(&sc->words);
-    sentimentp_buf_free(&sc->pointers);
-}
-
 /* Python's max(-1.0, min(x, +1.0)), NaN included. */
 static double clamp(double x)
 {
@@ -442,8 +410,14 @@ int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
         close_last(sc);
     if (sc->error)
         return sc->error;
-    double n = (double)(sc->count ? sc->count : 1);
-    *polarity = sc->sum_polarity / n;
-    *subjectivity = sc->sum_subjectivity / n;
+    /* x / 1.0 is x exactly: most short texts skip two slow divisions */
+    if (sc->count > 1) {
+        double n = (double)sc->count;
+        *polarity = sc->sum_polarity / n;
+        *subjectivity = sc->sum_subjectivity / n;
+    } else {
+        *polarity = sc->sum_polarity;
+        *subjectivity = sc->sum_subjectivity;
+    }
     return SENTIMENT_OK;
 }
