@@ -109,8 +109,7 @@ int main(int argc, char **argv)
     fprintf(out, "static const sentimentp_form forms[] = {\n");
     for (uint32_t k = 0; k < py312.n_forms; k++) {
         const sentimentp_form *f = &py312.forms[k];
-        fprintf(out, "    {UINT64_C(0x%016llx), %u, %u, %d, %u},\n",
-                (unsigned long long)f->head, f->offset, f->length, f->label,
+        fprintf(out, "    {%u, %u, %d, %u},\n", f->offset, f->length, f->label,
                 f->is_modifier);
     }
     fputs("};\n\n", out);
@@ -121,10 +120,16 @@ int main(int argc, char **argv)
         fprintf(out, "%s0x%016llx,", k % 4 ? " " : "\n    ",
                 (unsigned long long)py312.filter[k]);
     fputs("\n};\n\n", out);
-    fputs("static const uint32_t slots[] = {", out);
-    for (uint32_t k = 0; k < py312.n_slots; k++)
-        fprintf(out, "%s%u,", k % 16 ? " " : "\n    ", py312.slots[k]);
-    fputs("\n};\n\n", out);
+    fputs("static const sentimentp_slot slots[] = {\n", out);
+    for (uint32_t k = 0; k < py312.n_slots; k++) {
+        const sentimentp_slot *e = &py312.slots[k];
+        if (e->length)
+            fprintf(out, "    {UINT64_C(0x%016llx), %u, %u},\n",
+                    (unsigned long long)e->head, e->length, e->form);
+        else
+            fputs("    {0, 0, 0},\n", out);
+    }
+    fputs("};\n\n", out);
     for (int mode = 0; mode < 2; mode++)
         fprintf(out,
                 "const sentimentp_lexicon sentimentp_builtin_%s = {\n"

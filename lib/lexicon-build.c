@@ -98,6 +98,23 @@ static void place(uint32_t *slots, uint32_t n_slots, const char *key,
     slots[slot] = value;
 }
 
+/*
+ * Enters form k into the resolved table's slots. An empty form is left
+ * out: no word is empty, and an empty slot is one of length 0.
+ */
+static void index_form(sentimentp_slot *slots, uint32_t n_slots,
+                       const char *text, size_t len, uint32_t k)
+{
+    if (len == 0)
+        return;
+    uint32_t slot = (uint32_t)sentimentp_hash(text, len) & (n_slots - 1);
+    while (slots[slot].length)
+        slot = (slot + 1) & (n_slots - 1);
+    slots[slot].head = sentimentp_load_chunk((const unsigned char *)text, len);
+    slots[slot].length = (uint32_t)len;
+    slots[slot].form = k;
+}
+
 /* Doubles the form index when it is half full and re-places every form. */
 static bool grow_index(sentimentp_builder *b)
 {
@@ -393,7 +410,7 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
         size_t pool = b->pool.len;
         size_t size = SENTIMENTP_FILTER_WORDS * sizeof(uint64_t) +
                       3 * (size_t)n * sizeof(double) +
-                      n * sizeof(sentimentp_form) + slots * sizeof(uint32_t) + pool;
+                      n * sizeof(sentimentp_form) + slots * sizeof(sentimentp_slot) + pool;
         block = malloc(size);
         if (!block) {
             rc = SENTIMENT_E_NOMEM;
@@ -401,18 +418,14 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
             uint64_t *filter = block;
             double *values = (double *)(filter + SENTIMENTP_FILTER_WORDS);
             sentimentp_form *forms = (sentimentp_form *)(values + 3 * (size_t)n);
-            uint32_t *slot = (uint32_t *)(forms + n);
+            sentimentp_slot *slot = (sentimentp_slot *)(void *)(forms + n);
             char *strings = (char *)(slot + slots);
             if (pool)
                 memcpy(strings, b->pool.data, pool);
-            memset(slot, 0, slots * sizeof(uint32_t));
+            memset(slot, 0, slots * sizeof(sentimentp_slot));
             memset(filter, 0, SENTIMENTP_FILTER_WORDS * sizeof(uint64_t));
             uint32_t longest = 0;
             for (uint32_t k = 0; k < n; k++) {
-                forms[k].head = r[k].length
-                    ? sentimentp_load_chunk((const unsigned char *)strings + r[k].offset,
-                                            r[k].length)
-                    : 0;
                 forms[k].offset = r[k].offset;
                 forms[k].length = r[k].length;
                 forms[k].label = r[k].label == NONE ? -1 : (int32_t)r[k].label;
@@ -420,7 +433,7 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
                 memcpy(values + 3 * (size_t)k, r[k].value, sizeof r[k].value);
                 if (r[k].length > longest)
                     longest = r[k].length;
-                place(slot, slots, strings + r[k].offset, r[k].length, k + 1);
+                index_form(slot, slots, strings + r[k].offset, r[k].length, k);
                 sentimentp_filter_add(filter,
                                       sentimentp_hash(strings + r[k].offset, r[k].length));
             }

@@ -33,9 +33,9 @@ static bool equals_folded(const char *form, const char *s, size_t len)
 }
 
 /*
- * Linear probing from the hash's slot. A form's head holds its first eight
- * bytes as they are, so most comparisons end there without touching the
- * strings; `head` is the key's first chunk in the same terms (lowercased
+ * Linear probing from the hash's slot. A slot's head holds its form's first
+ * eight bytes as they are, so most comparisons end there without touching
+ * the strings; `head` is the key's first chunk in the same terms (lowercased
  * for a folded lookup, so that a form with a capital never matches, as in
  * TextBlob, which looks up lowercased words only).
  */
@@ -47,18 +47,17 @@ static int32_t probe(const sentimentp_lexicon *lex, const char *s, size_t len,
         return -1;
     uint32_t mask = lex->n_slots - 1;
     for (uint32_t slot = hash & mask;; slot = (slot + 1) & mask) {
-        uint32_t entry = lex->slots[slot];
-        if (entry == 0)
+        const sentimentp_slot *e = &lex->slots[slot];
+        if (e->length == 0)
             return -1;
-        const sentimentp_form *f = &lex->forms[entry - 1];
-        if (f->head != head || f->length != len)
+        if (e->head != head || e->length != len)
             continue;
         if (len <= 8)
-            return (int32_t)(entry - 1);
-        const char *rest = lex->strings + f->offset + 8;
+            return (int32_t)e->form;
+        const char *rest = lex->strings + lex->forms[e->form].offset + 8;
         if (folded ? equals_folded(rest, s + 8, len - 8)
                    : memcmp(rest, s + 8, len - 8) == 0)
-            return (int32_t)(entry - 1);
+            return (int32_t)e->form;
     }
 }
 

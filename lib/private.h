@@ -92,7 +92,6 @@ bool sentimentp_is_unicode_space(uint32_t cp);
 /* ---------------------------------------------------------------- lexicon */
 
 typedef struct sentimentp_form {
-    uint64_t head;     /* its first chunk (word.h), compared before the bytes */
     uint32_t offset;   /* of the form in the string pool */
     uint32_t length;   /* in bytes */
     int32_t label;     /* offset of the label in the pool, or -1 */
@@ -103,16 +102,26 @@ typedef struct sentimentp_form {
  * A resolved lexicon: what TextBlob's Sentiment dict holds after load(),
  * reduced to what string input can reach: per form the POS-agnostic
  * (polarity, subjectivity, intensity) triple, the modifier flag and the
- * label. `slots` is an open-addressing hash index (linear probing) holding
- * form index + 1, 0 for an empty slot.
+ * label. `slots` is an open-addressing hash index (linear probing).
  */
 #define SENTIMENTP_FILTER_WORDS 1024   /* 65,536 bits, 8 KiB */
+
+/*
+ * A slot holds what a lookup compares, so that a word that is not there
+ * costs one cache line: the form's first chunk (word.h) as stored, and its
+ * length, 0 for an empty slot (no word is empty).
+ */
+typedef struct sentimentp_slot {
+    uint64_t head;
+    uint32_t length;
+    uint32_t form;     /* index into forms */
+} sentimentp_slot;
 
 typedef struct sentimentp_lexicon {
     const char *strings;
     const sentimentp_form *forms;
     const double *values;      /* 3 per form: polarity, subjectivity, intensity */
-    const uint32_t *slots;
+    const sentimentp_slot *slots;
     /* one bit per hash value (its high 16 bits) that some form has: most
      * words are unknown, and this small table turns them away before the
      * slots, the forms and the strings are touched */
