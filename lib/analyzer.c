@@ -16,14 +16,15 @@ struct sentiment_analyzer {
 };
 
 int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
-                       size_t len, sentiment_assessment_fn fn, void *user,
-                       double *polarity, double *subjectivity)
+                       size_t len, bool check_utf8, sentiment_assessment_fn fn,
+                       void *user, double *polarity, double *subjectivity)
 {
     /* Stack storage covers all but freak tokens and chains with no malloc. */
     char joined[1024], tail[512], lowered[256];
     sentimentp_token group[32];
     sentimentp_pipeline p;
     p.continuing = false;
+    p.check_utf8 = check_utf8;
     p.error = SENTIMENT_OK;
     sentimentp_buf_init(&p.group, (char *)group, sizeof group);
     sentimentp_buf_init(&p.joined, joined, sizeof joined);
@@ -51,7 +52,11 @@ int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
     return SENTIMENT_OK;
 }
 
-/* Checks the text, repairs it if allowed, then runs the pipeline. */
+/*
+ * Checks the text, repairs it if allowed, then runs the pipeline. Without
+ * a callback the check is folded into the scan, which saves a pass over
+ * the text; invalid text is then scored again, repaired.
+ */
 static int run(const sentimentp_lexicon *lex, unsigned flags, const char *text,
                size_t len, sentiment_assessment_fn fn, void *user,
                double *polarity, double *subjectivity)
@@ -60,9 +65,15 @@ static int run(const sentimentp_lexicon *lex, unsigned flags, const char *text,
         return SENTIMENT_E_INVALID;
     if (!text)
         text = "";
-    if (sentimentp_utf8_validate(text, len, NULL) == SENTIMENT_OK)
-        return sentimentp_analyze(lex, text, len, fn, user, polarity,
-                                  subjectivity);
+    int rc;
+    if (!fn)
+        rc = sentimentp_analyze(lex, text, len, true, NULL, NULL, polarity,
+                                subjectivity);
+    else if ((rc = sentimentp_utf8_validate(text, len, NULL)) == SENTIMENT_OK)
+        rc = sentimentp_analyze(lex, text, len, false, fn, user, polarity,
+                                subjectivity);
+    if (rc != SENTIMENT_E_UTF8)
+        return rc;
     if (flags & SENTIMENT_STRICT_UTF8)
         return SENTIMENT_E_UTF8;
     size_t size = sentiment_utf8_repair(text, len, NULL, 0);
@@ -70,8 +81,8 @@ static int run(const sentimentp_lexicon *lex, unsigned flags, const char *text,
     if (!repaired)
         return SENTIMENT_E_NOMEM;
     sentiment_utf8_repair(text, len, repaired, size);
-    int rc = sentimentp_analyze(lex, repaired, size, fn, user, polarity,
-                                subjectivity);
+    rc = sentimentp_analyze(lex, repaired, size, false, fn, user, polarity,
+                            subjectivity);
     free(repaired);
     return rc;
 }

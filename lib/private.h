@@ -362,6 +362,7 @@ typedef struct sentimentp_pipeline {
     sentimentp_buf joined;     /* their text joined by spaces, for rejoining */
     sentimentp_buf tail;       /* trailing punctuation pieces of a token */
     bool continuing;           /* inside the run of tokens after . ! ? ... */
+    bool check_utf8;           /* the text was not validated beforehand */
     int error;
     sentimentp_scorer scorer;
 } sentimentp_pipeline;
@@ -382,10 +383,13 @@ void sentimentp_rejoin(sentimentp_pipeline *p, const sentimentp_token *tok,
 
 /*
  * Runs TextBlob's whole pipeline (tokenizer, sentence rejoining, scoring)
- * over valid UTF-8 text.
+ * over UTF-8 text. With `check_utf8` the text may be invalid: the scan
+ * then checks each non-ASCII sequence it meets and returns
+ * SENTIMENT_E_UTF8 at the first bad one, which is only safe without a
+ * callback (nothing has been reported yet that a retry would repeat).
  */
 int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
-                       size_t len, sentiment_assessment_fn fn, void *user,
-                       double *polarity, double *subjectivity);
+                       size_t len, bool check_utf8, sentiment_assessment_fn fn,
+                       void *user, double *polarity, double *subjectivity);
 
 #endif /* SENTIMENT_PRIVATE_H */

@@ -16,7 +16,8 @@
  *   - two or more consecutive line feeds ("\r\n" counting as one) are the
  *     token END-OF-SENTENCE.
  *
- * The input is valid UTF-8 (the caller repairs or rejects it first). Words
+ * The input is valid UTF-8, or p->check_utf8 asks to check each non-ASCII
+ * sequence on the way (every one of them reaches the NON_ASCII case). Words
  * of ASCII letters, by far the commonest tokens, take a fast path that
  * hashes and scores them in the same pass (letters_token()).
  */
@@ -464,6 +465,10 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
         }
         enum byte_class cls = (enum byte_class)(info & CLASS_MASK);
         if (cls == NON_ASCII) {
+            if (p->check_utf8 && !sentimentp_utf8_valid_len(s + k, len - k)) {
+                p->error = SENTIMENT_E_UTF8;
+                break;
+            }
             uint32_t cp = sentimentp_utf8_decode(s + k, &n);
             if (sentimentp_is_unicode_space(cp)) {
                 cls = SPACE;
