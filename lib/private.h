@@ -213,6 +213,19 @@ extern const char *const sentimentp_emoticon_second[256];
  * leave the sentence as it is.
  */
 extern const char *const sentimentp_join_next[256];
+
+/* Whether byte `next` may follow byte `last` across a joining space. */
+static inline bool sentimentp_joins(unsigned char last, unsigned char next)
+{
+    const char *set = sentimentp_join_next[last];
+    if (!set || next == '\0')
+        return false;
+    /* the sets are a few bytes long: a loop beats a call to strchr() */
+    for (; *set; set++)
+        if ((unsigned char)*set == next)
+            return true;
+    return false;
+}
 extern const double sentimentp_emoticon_polarity[];
 /* Polarity of a lowercased token if it is an emoticon that counts. */
 bool sentimentp_emoticon_lookup(const char *word, size_t len, double *polarity);

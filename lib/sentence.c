@@ -68,9 +68,7 @@ static unsigned char last_byte(const sentimentp_token *t)
 
 static bool may_join(const sentimentp_token *left, const sentimentp_token *right)
 {
-    const char *next = sentimentp_join_next[last_byte(left)];
-    char first = right->text[0];
-    return next && first != '\0' && strchr(next, first);
+    return sentimentp_joins(last_byte(left), (unsigned char)right->text[0]);
 }
 
 /* Scores the held tokens: the rejoining can no longer reach them. */

@@ -284,8 +284,7 @@ static int next_token_byte(const unsigned char *s, size_t k, size_t len)
 /* Whether a token that ends with byte `last` may join the next one. */
 static bool may_join(unsigned char last, int next)
 {
-    const char *joins = sentimentp_join_next[last];
-    return next == NEXT_UNKNOWN || (next != 0 && strchr(joins, next));
+    return next == NEXT_UNKNOWN || sentimentp_joins(last, (unsigned char)next);
 }
 
 /*

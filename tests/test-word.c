@@ -150,9 +150,11 @@ static void join_pairs_match_the_emoticons(void **state)
     }
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 1; b < 256; b++)
-            if (want[a][b] != table_has_pair((unsigned char)a, (unsigned char)b))
+            if (want[a][b] != table_has_pair((unsigned char)a, (unsigned char)b) ||
+                want[a][b] != sentimentp_joins((unsigned char)a, (unsigned char)b))
                 fail_msg("pair %02x %02x: want %d", a, b, want[a][b]);
     assert_false(table_has_pair(':', '\0'));
+    assert_false(sentimentp_joins(':', '\0'));
 }
 
 int main(void)
