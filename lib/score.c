@@ -347,19 +347,6 @@ void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
 }
 
 /*
- * A one-byte token that is not in the lexicon changes nothing, unless it is
- * "!" or a negation is pending after a modifier (see unknown_word()).
- */
-void sentimentp_scorer_mark(sentimentp_scorer *sc, const char *mark)
-{
-    uint32_t hash = (uint32_t)sentimentp_hash_step(SENTIMENTP_HASH_SEED,
-                                                   (unsigned char)*mark);
-    if (*mark == '!' || (sc->negation && sc->modifier_pending) ||
-        sentimentp_lexicon_may_hold(sc->lex, hash))
-        sentimentp_scorer_word(sc, mark, 1, true);
-}
-
-/*
  * Scores one word. An ASCII word (nearly all of them) is hashed as if
  * lowercased and looked up without being copied; only the first bytes of
  * an unknown one are lowercased for the rules, and known_word() folds what
