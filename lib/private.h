@@ -340,11 +340,12 @@ static inline bool sentimentp_skip_unknown_letters(sentimentp_scorer *sc,
 {
     /* no, not, never: bits 2, 3 and 5 */
     bool may_negate = (first | 0x20) == 'n' && len < 8 && ((0x2cu >> len) & 1);
-    if (may_negate || (len == 1 && sc->negation && sc->modifier_pending))
+    bool both_pending = sc->negation && sc->modifier_pending;
+    if (may_negate || (both_pending && len == 1))
         return false;
-    /* selects rather than branches: word lengths are not predictable */
-    sc->negation = len >= 2 ? NULL : sc->negation;
-    sc->modifier_pending = sc->modifier_pending && len <= 2;
+    /* masks rather than branches: word lengths are not predictable */
+    sc->negation = (const char *)((uintptr_t)sc->negation & (uintptr_t)-(len < 2));
+    sc->modifier_pending = sc->modifier_pending & (len <= 2);
     return true;
 }
 
@@ -365,8 +366,8 @@ static inline void sentimentp_score_letters(sentimentp_scorer *sc,
 static inline void sentimentp_scorer_mark(sentimentp_scorer *sc,
                                           const char *mark)
 {
-    uint32_t hash = (uint32_t)sentimentp_hash_step(SENTIMENTP_HASH_SEED,
-                                                   (unsigned char)*mark);
+    uint32_t hash = (uint32_t)sentimentp_hash_step(
+        sentimentp_hash_step(SENTIMENTP_HASH_SEED, (unsigned char)*mark), 0);
     if (*mark == '!' || (sc->negation && sc->modifier_pending) ||
         sentimentp_lexicon_may_hold(sc->lex, hash))
         sentimentp_scorer_word(sc, mark, 1, true);

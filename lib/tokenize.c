@@ -310,13 +310,11 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         if (SENTIMENTP_UNLIKELY(n == 0))
             return 0;
         head = sentimentp_low_bytes(lower, n);
-        hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
-        /* both chunks of a word of 9-15 letters, without a branch on the
-         * length that prose would mispredict */
+        /* two chunks whatever the length: a branch on it would be
+         * mispredicted all the time in prose */
         uint64_t second = sentimentp_load8(s + k + 8) | SENTIMENTP_ONES * 0x20;
-        uint64_t longer = sentimentp_hash_step(
-            hash, sentimentp_low_bytes(second, n > 8 ? n - 8 : 0));
-        hash = n > 8 ? longer : hash;
+        hash = sentimentp_hash_step(sentimentp_hash_step(SENTIMENTP_HASH_SEED, head),
+                                    sentimentp_second_bytes(second, n));
         k += n;
         goto scanned;
     }
@@ -351,6 +349,8 @@ static inline size_t letters_token(sentimentp_pipeline *p,
             break;
         }
     }
+    if (k - start <= 8)
+        hash = sentimentp_hash_step(hash, 0);   /* see word.h */
 
 #ifdef SENTIMENTP_HAVE_NONLETTERS16
 scanned:;

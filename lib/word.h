@@ -86,6 +86,17 @@ static inline unsigned sentimentp_first_byte(uint64_t highs)
 #endif
 }
 
+/* The bytes 8..n-1 of a word whose second chunk is w, for n < 16. */
+static inline uint64_t sentimentp_second_bytes(uint64_t w, unsigned n)
+{
+    static const uint64_t masks[16] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xffff, 0xffffff, 0xffffffff,
+        UINT64_C(0xffffffffff), UINT64_C(0xffffffffffff),
+        UINT64_C(0xffffffffffffff),
+    };
+    return w & masks[n];
+}
+
 /* The low min(n, 8) bytes of w, for n < 16; the others zero. */
 static inline uint64_t sentimentp_low_bytes(uint64_t w, unsigned n)
 {
@@ -124,7 +135,9 @@ static inline unsigned sentimentp_nonletters16(const unsigned char *s,
 
 /*
  * The word hash: one multiply per chunk, then the high half folded into
- * the low one, which the slot index and the filter bit are taken from.
+ * the low one, which the slot index and the filter bit are taken from. A
+ * word of up to eight bytes has a second chunk of zeros, so that words of
+ * up to 15 bytes all take two steps, with no branch on their length.
  */
 #define SENTIMENTP_HASH_SEED 0
 
@@ -147,6 +160,8 @@ static inline uint32_t sentimentp_hash_folded(const char *s, size_t len,
             *head = chunk;
         h = sentimentp_hash_step(h, chunk);
     }
+    if (len <= 8)
+        h = sentimentp_hash_step(h, 0);
     return (uint32_t)h;
 }
 
