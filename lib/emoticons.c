@@ -128,6 +128,24 @@ const char *const sentimentp_join_next[256] = {
     [0xb0] = "Oo",
 };
 
+/*
+ * The bytes that may join a letter (o, c, x, X, O) to the next token, and
+ * those after which the next token is not sure: whitespace, 'E' (it may
+ * start END-OF-SENTENCE, which is dropped) and non-ASCII bytes. The
+ * tokenizer looks closer only where this and sentimentp_join_next agree;
+ * test-word.c checks that it covers every letter's pairs.
+ */
+#define NA8 1, 1, 1, 1, 1, 1, 1, 1
+#define NA64 NA8, NA8, NA8, NA8, NA8, NA8, NA8, NA8
+const bool sentimentp_unsure_after_letter[256] = {
+    [')'] = 1, ['.'] = 1, ['_'] = 1, ['-'] = 1, ['D'] = 1, ['E'] = 1,
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
+    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1,
+    [0x80] = NA64, NA64,
+};
+#undef NA64
+#undef NA8
+
 static bool equals_lowercased(const char *word, size_t len,
                               const sentimentp_emoticon *e)
 {

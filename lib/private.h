@@ -215,6 +215,8 @@ extern const char *const sentimentp_emoticon_second[256];
  */
 extern const char *const sentimentp_join_next[256];
 
+extern const bool sentimentp_unsure_after_letter[256];
+
 /* Whether byte `next` may follow byte `last` across a joining space. */
 static inline bool sentimentp_joins(unsigned char last, unsigned char next)
 {

@@ -359,10 +359,13 @@ scanned:;
     const char *word = (const char *)s + start;
     size_t end = k;   /* after the word, its mark and one space */
     bool mark = false;
+    unsigned char next = 0;   /* the byte after the word's space, or its mark */
     if (SENTIMENTP_LIKELY(k < len)) {
         unsigned char c = s[k];
+        next = c;
         if (SENTIMENTP_LIKELY(c == ' ')) {
             end = k + 1;
+            next = k + 1 < len ? s[k + 1] : 0;
         } else if (!ascii_space[c]) {
             if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
                 return 0;
@@ -383,7 +386,10 @@ scanned:;
     unsigned char last = s[k - 1];
     size_t after = k + mark;   /* where the next token's space starts */
     bool may_fail = mark;      /* only a known or a held token can fail */
-    if (SENTIMENTP_LIKELY(!p->group.len && !sentimentp_join_next[last]) ||
+    /* one branch, rarely taken, where "so", "to" or "music" would make a
+     * test of the last letter alone go either way */
+    bool unsure = (sentimentp_join_next[last] != NULL) & sentimentp_unsure_after_letter[next];
+    if (SENTIMENTP_LIKELY(!p->group.len && !unsure) ||
         (!p->group.len && !may_join(last, mark ? s[k] : next_token_byte(s, after, len)))) {
         if (!(index < 0 && sentimentp_skip_unknown_letters(&p->scorer, (uint8_t)head, length))) {
             sentimentp_scorer_letters(&p->scorer, word, length, index);

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -154,6 +155,18 @@ static void join_pairs_match_the_emoticons(void **state)
                 want[a][b] != sentimentp_joins((unsigned char)a, (unsigned char)b))
                 fail_msg("pair %02x %02x: want %d", a, b, want[a][b]);
     assert_false(table_has_pair(':', '\0'));
+    /* the tokenizer's shortcut for words ending in a letter */
+    for (unsigned a = 0; a < 256; a++) {
+        if (!isalpha((int)a) || a >= 0x80)
+            continue;
+        for (unsigned b = 1; b < 256; b++)
+            if (want[a][b] && !sentimentp_unsure_after_letter[b])
+                fail_msg("pair %c %02x: not in sentimentp_unsure_after_letter", a, b);
+    }
+    assert_true(sentimentp_unsure_after_letter['E']);
+    assert_true(sentimentp_unsure_after_letter[' ']);
+    assert_true(sentimentp_unsure_after_letter[0xe2]);
+    assert_false(sentimentp_unsure_after_letter[',']);
     assert_false(sentimentp_joins(':', '\0'));
 }
 
