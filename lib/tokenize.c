@@ -381,8 +381,12 @@ scanned:;
         ? sentimentp_lexicon_find_folded(p->scorer.lex, word, length,
                                          (uint32_t)hash, head)
         : -1;
-    if (SENTIMENTP_UNLIKELY(p->continuing))
-        sentimentp_end_sentence(p);   /* a word never continues one */
+    /* a word never continues a sentence: it ends one that was ending, and
+     * only held tokens make that more than clearing the flag, which saves
+     * a branch that each sentence would mispredict */
+    if (SENTIMENTP_UNLIKELY(p->group.len) && p->continuing)
+        sentimentp_end_sentence(p);
+    p->continuing = false;
     unsigned char last = s[k - 1];
     size_t after = k + mark;   /* where the next token's space starts */
     bool may_fail = mark;      /* only a known or a held token can fail */
