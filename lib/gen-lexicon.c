@@ -28,13 +28,15 @@ static void write_strings(FILE *out, const sentimentp_lexicon *lex,
     fputs("\n};\n\n", out);
 }
 
-static void write_values(FILE *out, const char *name,
-                         const sentimentp_lexicon *lex)
+static void write_entries(FILE *out, const char *name,
+                          const sentimentp_lexicon *lex)
 {
-    fprintf(out, "static const double %s[] = {\n", name);
+    fprintf(out, "static const _Alignas(SENTIMENTP_ENTRY_ALIGN) sentimentp_entry %s[] = {\n",
+            name);
     for (uint32_t k = 0; k < lex->n_forms; k++) {
-        const double *v = lex->values + 3 * (size_t)k;
-        fprintf(out, "    %a, %a, %a, /* %s */\n", v[0], v[1], v[2],
+        const sentimentp_entry *e = &lex->entries[k];
+        fprintf(out, "    {%a, %a, %a, %d, %u}, /* %s */\n", e->polarity,
+                e->subjectivity, e->intensity, e->label, e->is_modifier,
                 lex->strings + lex->forms[k].offset);
     }
     fputs("};\n\n", out);
@@ -47,8 +49,9 @@ static size_t pool_length(const sentimentp_lexicon *lex)
         const sentimentp_form *f = &lex->forms[k];
         if (f->offset + f->length + 1 > end)
             end = f->offset + f->length + 1;
-        if (f->label >= 0) {
-            size_t l = (size_t)f->label + strlen(lex->strings + f->label) + 1;
+        int32_t label = lex->entries[k].label;
+        if (label >= 0) {
+            size_t l = (size_t)label + strlen(lex->strings + label) + 1;
             if (l > end)
                 end = l;
         }
@@ -109,12 +112,11 @@ int main(int argc, char **argv)
     fprintf(out, "static const sentimentp_form forms[] = {\n");
     for (uint32_t k = 0; k < py312.n_forms; k++) {
         const sentimentp_form *f = &py312.forms[k];
-        fprintf(out, "    {%u, %u, %d, %u},\n", f->offset, f->length, f->label,
-                f->is_modifier);
+        fprintf(out, "    {%u, %u},\n", f->offset, f->length);
     }
     fputs("};\n\n", out);
-    write_values(out, "values_py312", &py312);
-    write_values(out, "values_py311", &py311);
+    write_entries(out, "entries_py312", &py312);
+    write_entries(out, "entries_py311", &py311);
     fputs("static const uint64_t filter[] = {", out);
     for (uint32_t k = 0; k < SENTIMENTP_FILTER_WORDS; k++)
         fprintf(out, "%s0x%016llx,", k % 4 ? " " : "\n    ",
@@ -133,7 +135,7 @@ int main(int argc, char **argv)
     for (int mode = 0; mode < 2; mode++)
         fprintf(out,
                 "const sentimentp_lexicon sentimentp_builtin_%s = {\n"
-                "    strings, forms, values_%s, slots, filter, %u, %u, %u,\n};\n\n",
+                "    strings, forms, entries_%s, slots, filter, %u, %u, %u,\n};\n\n",
                 mode ? "py311" : "py312", mode ? "py311" : "py312",
                 py312.n_forms, py312.n_slots, py312.max_form_length);
     fprintf(out, "const char sentimentp_builtin_version[] =\n"

@@ -408,18 +408,22 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
         while (slots < 2 * (size_t)n)
             slots *= 2;
         size_t pool = b->pool.len;
-        size_t size = SENTIMENTP_FILTER_WORDS * sizeof(uint64_t) +
-                      3 * (size_t)n * sizeof(double) +
-                      n * sizeof(sentimentp_form) + slots * sizeof(sentimentp_slot) + pool;
+        /* entries first, at the block's first aligned address; each part
+         * after them is a multiple of 8 bytes long */
+        size_t size = SENTIMENTP_ENTRY_ALIGN - 1 + n * sizeof(sentimentp_entry) +
+                      SENTIMENTP_FILTER_WORDS * sizeof(uint64_t) +
+                      slots * sizeof(sentimentp_slot) + n * sizeof(sentimentp_form) + pool;
         block = malloc(size);
         if (!block) {
             rc = SENTIMENT_E_NOMEM;
         } else {
-            uint64_t *filter = block;
-            double *values = (double *)(filter + SENTIMENTP_FILTER_WORDS);
-            sentimentp_form *forms = (sentimentp_form *)(values + 3 * (size_t)n);
-            sentimentp_slot *slot = (sentimentp_slot *)(void *)(forms + n);
-            char *strings = (char *)(slot + slots);
+            uintptr_t at = ((uintptr_t)block + SENTIMENTP_ENTRY_ALIGN - 1) &
+                           ~(uintptr_t)(SENTIMENTP_ENTRY_ALIGN - 1);
+            sentimentp_entry *entries = (sentimentp_entry *)at;
+            uint64_t *filter = (uint64_t *)(void *)(entries + n);
+            sentimentp_slot *slot = (sentimentp_slot *)(void *)(filter + SENTIMENTP_FILTER_WORDS);
+            sentimentp_form *forms = (sentimentp_form *)(void *)(slot + slots);
+            char *strings = (char *)(forms + n);
             if (pool)
                 memcpy(strings, b->pool.data, pool);
             memset(slot, 0, slots * sizeof(sentimentp_slot));
@@ -428,9 +432,11 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
             for (uint32_t k = 0; k < n; k++) {
                 forms[k].offset = r[k].offset;
                 forms[k].length = r[k].length;
-                forms[k].label = r[k].label == NONE ? -1 : (int32_t)r[k].label;
-                forms[k].is_modifier = r[k].is_modifier;
-                memcpy(values + 3 * (size_t)k, r[k].value, sizeof r[k].value);
+                entries[k].polarity = r[k].value[0];
+                entries[k].subjectivity = r[k].value[1];
+                entries[k].intensity = r[k].value[2];
+                entries[k].label = r[k].label == NONE ? -1 : (int32_t)r[k].label;
+                entries[k].is_modifier = r[k].is_modifier;
                 if (r[k].length > longest)
                     longest = r[k].length;
                 index_form(slot, slots, strings + r[k].offset, r[k].length, k);
@@ -439,7 +445,7 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
             }
             out->strings = strings;
             out->forms = forms;
-            out->values = values;
+            out->entries = entries;
             out->slots = slot;
             out->filter = filter;
             out->n_forms = n;

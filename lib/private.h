@@ -95,15 +95,28 @@ bool sentimentp_is_unicode_space(uint32_t cp);
 typedef struct sentimentp_form {
     uint32_t offset;   /* of the form in the string pool */
     uint32_t length;   /* in bytes */
-    int32_t label;     /* offset of the label in the pool, or -1 */
-    uint32_t is_modifier; /* the form has an "RB" part of speech */
 } sentimentp_form;
 
 /*
+ * What scoring needs of a form, in one record of 32 bytes, aligned so that
+ * a known word costs one cache line.
+ */
+typedef struct sentimentp_entry {
+    double polarity;
+    double subjectivity;
+    double intensity;
+    int32_t label;        /* offset of the label in the pool, or -1 */
+    uint32_t is_modifier; /* the form has an "RB" part of speech */
+} sentimentp_entry;
+
+#define SENTIMENTP_ENTRY_ALIGN 32
+
+/*
  * A resolved lexicon: what TextBlob's Sentiment dict holds after load(),
- * reduced to what string input can reach: per form the POS-agnostic
- * (polarity, subjectivity, intensity) triple, the modifier flag and the
- * label. `slots` is an open-addressing hash index (linear probing).
+ * reduced to what string input can reach: per form its text, and an entry
+ * with the POS-agnostic (polarity, subjectivity, intensity) triple, the
+ * modifier flag and the label. `slots` is an open-addressing hash index
+ * (linear probing).
  */
 #define SENTIMENTP_FILTER_WORDS 1024   /* 65,536 bits, 8 KiB */
 
@@ -121,7 +134,7 @@ typedef struct sentimentp_slot {
 typedef struct sentimentp_lexicon {
     const char *strings;
     const sentimentp_form *forms;
-    const double *values;      /* 3 per form: polarity, subjectivity, intensity */
+    const sentimentp_entry *entries;   /* one per form */
     const sentimentp_slot *slots;
     /* one bit per hash value (its high 16 bits) that some form has: most
      * words are unknown, and this small table turns them away before the

@@ -228,18 +228,17 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
                        size_t len)
 {
     const sentimentp_lexicon *lex = sc->lex;
-    const double *v = lex->values + 3 * (size_t)index;
-    const sentimentp_form *form = &lex->forms[index];
-    const char *label = form->label >= 0 ? lex->strings + form->label : NULL;
+    const sentimentp_entry *e = &lex->entries[index];
+    const char *label = e->label >= 0 ? lex->strings + e->label : NULL;
 
     if (!sc->modifier_pending) {
-        open_entry(sc, v[0], v[1], v[2], label, w, len);
+        open_entry(sc, e->polarity, e->subjectivity, e->intensity, label, w, len);
     } else {
         /* "very good": the word merges into the last entry, whatever it is */
         words_append(sc, w, len);
-        sc->last_polarity = clamp(v[0] * sc->last_intensity);
-        sc->last_subjectivity = clamp(v[1] * sc->last_intensity);
-        sc->last_intensity = v[2];
+        sc->last_polarity = clamp(e->polarity * sc->last_intensity);
+        sc->last_subjectivity = clamp(e->subjectivity * sc->last_intensity);
+        sc->last_intensity = e->intensity;
         sc->last_label = label;
     }
     if (sc->negation) {
@@ -247,7 +246,7 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
         sc->last_intensity = 1.0 / sc->last_intensity;
         sc->last_negated = true;
     }
-    sc->modifier_pending = form->is_modifier != 0;
+    sc->modifier_pending = e->is_modifier != 0;
     sc->modifier_ends_in_ly = ends_in_ly(w, len);
     sc->negation = NULL;
     const char *which;

@@ -41,9 +41,12 @@ static void check_against_dump(const sentimentp_lexicon *lex, const char *dump)
         int32_t k = sentimentp_lexicon_find(lex, f[0], strlen(f[0]));
         if (k < 0)
             fail_msg("form '%s' missing", f[0]);
-        for (int c = 0; c < 3; c++)
-            assert_double_is(lex->values[3 * k + c], strtod(f[1 + c], NULL));
-        assert_int_equal(lex->forms[k].is_modifier, atoi(f[4]));
+        const sentimentp_entry *e = &lex->entries[k];
+        assert_double_is(e->polarity, strtod(f[1], NULL));
+        assert_double_is(e->subjectivity, strtod(f[2], NULL));
+        assert_double_is(e->intensity, strtod(f[3], NULL));
+        assert_int_equal(e->is_modifier, atoi(f[4]));
+        assert_int_equal((uintptr_t)e % SENTIMENTP_ENTRY_ALIGN, 0);
         rows++;
     }
     assert_int_equal(rows, 2860);
@@ -64,12 +67,12 @@ static void builtin_labels(void **state)
     const sentimentp_lexicon *lex = &sentimentp_builtin_py312;
     int32_t k = sentimentp_lexicon_find(lex, "crap", 4);
     assert_true(k >= 0);
-    assert_string_equal(lex->strings + lex->forms[k].label, "profanity");
+    assert_string_equal(lex->strings + lex->entries[k].label, "profanity");
     k = sentimentp_lexicon_find(lex, "good", 4);
-    assert_int_equal(lex->forms[k].label, -1);
+    assert_int_equal(lex->entries[k].label, -1);
     size_t labelled = 0;
     for (uint32_t i = 0; i < lex->n_forms; i++)
-        labelled += lex->forms[i].label >= 0;
+        labelled += lex->entries[i].label >= 0;
     assert_int_equal(labelled, 12);
 }
 
@@ -91,14 +94,18 @@ static void loader_equals_builtin(void **state)
         assert_int_equal(sentimentp_builder_resolve(b, plain, &got, &owned), 0);
         assert_int_equal(got.n_forms, want->n_forms);
         assert_int_equal(got.max_form_length, want->max_form_length);
-        assert_memory_equal(got.values, want->values,
-                            3 * sizeof(double) * want->n_forms);
         for (uint32_t k = 0; k < want->n_forms; k++) {
+            const sentimentp_entry *g = &got.entries[k], *w = &want->entries[k];
+            assert_double_is(g->polarity, w->polarity);
+            assert_double_is(g->subjectivity, w->subjectivity);
+            assert_double_is(g->intensity, w->intensity);
+            assert_int_equal(g->is_modifier, w->is_modifier);
+            assert_int_equal(g->label >= 0, w->label >= 0);
+            assert_int_equal((uintptr_t)g % SENTIMENTP_ENTRY_ALIGN, 0);
             assert_int_equal(got.forms[k].length, want->forms[k].length);
             assert_memory_equal(got.strings + got.forms[k].offset,
                                 want->strings + want->forms[k].offset,
                                 want->forms[k].length);
-            assert_int_equal(got.forms[k].is_modifier, want->forms[k].is_modifier);
         }
         free(owned);
     }
