@@ -118,7 +118,7 @@ typedef struct sentimentp_entry {
  * modifier flag and the label. `slots` is an open-addressing hash index
  * (linear probing).
  */
-#define SENTIMENTP_FILTER_WORDS 1024   /* 65,536 bits, 8 KiB */
+#define SENTIMENTP_FILTER_WORDS 2048   /* 131,072 bits, 16 KiB */
 
 /*
  * A slot holds what a lookup compares, so that a word that is not there
@@ -154,7 +154,7 @@ int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
 /* Sets the filter bit of a form's hash. */
 void sentimentp_filter_add(uint64_t *filter, uint32_t hash);
 
-#define SENTIMENTP_FILTER_BIT(hash) ((hash) >> 16)
+#define SENTIMENTP_FILTER_BIT(hash) ((hash) >> 15)
 
 /* False if no form has this hash (the filter's job); true if one may. */
 static inline bool sentimentp_lexicon_may_hold(const sentimentp_lexicon *lex,
