@@ -138,6 +138,12 @@ int main(int argc, char **argv)
                 "    strings, forms, entries_%s, slots, filter, %u, %u, %u,\n};\n\n",
                 mode ? "py311" : "py312", mode ? "py311" : "py312",
                 py312.n_forms, py312.n_slots, py312.max_form_length);
+    fputs("const uint32_t sentimentp_byte_hash[256] = {", out);
+    for (unsigned c = 0; c < 256; c++) {
+        char byte = (char)c;
+        fprintf(out, "%s0x%08x,", c % 6 ? " " : "\n    ", sentimentp_hash(&byte, 1));
+    }
+    fputs("\n};\n\n", out);
     fprintf(out, "const char sentimentp_builtin_version[] =\n"
                  "    \"en-sentiment.xml (%ld bytes, %u forms), as in TextBlob 0.18\";\n",
             file_size(argv[1]), py312.n_forms);

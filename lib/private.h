@@ -176,6 +176,8 @@ int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
 extern const sentimentp_lexicon sentimentp_builtin_py312;
 extern const sentimentp_lexicon sentimentp_builtin_py311;
 extern const char sentimentp_builtin_version[];
+/* sentimentp_hash() of each one-byte token, from the same generator. */
+extern const uint32_t sentimentp_byte_hash[256];
 
 /*
  * The lexicon builder: collects <word> elements in document order and
@@ -381,10 +383,8 @@ static inline void sentimentp_score_letters(sentimentp_scorer *sc,
 static inline void sentimentp_scorer_mark(sentimentp_scorer *sc,
                                           const char *mark)
 {
-    uint32_t hash = (uint32_t)sentimentp_hash_step(
-        sentimentp_hash_step(SENTIMENTP_HASH_SEED, (unsigned char)*mark), 0);
     if (*mark == '!' || (sc->negation && sc->modifier_pending) ||
-        sentimentp_lexicon_may_hold(sc->lex, hash))
+        sentimentp_lexicon_may_hold(sc->lex, sentimentp_byte_hash[(unsigned char)*mark]))
         sentimentp_scorer_word(sc, mark, 1, true);
 }
 

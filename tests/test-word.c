@@ -104,6 +104,15 @@ static void hash_ignores_ascii_case(void **state)
     assert_int_equal(head, sentimentp_load_partial((const unsigned char *)"goods", 5));
 }
 
+static void byte_hashes_are_hashes(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 256; c++) {
+        char byte = (char)c;
+        assert_int_equal(sentimentp_byte_hash[c], sentimentp_hash(&byte, 1));
+    }
+}
+
 /* Forms with a capital are never found by lowercased words. */
 static void folded_lookup_never_finds_capitals(void **state)
 {
@@ -179,6 +188,7 @@ int main(void)
 #endif
         cmocka_unit_test(loads_are_little_endian_values),
         cmocka_unit_test(hash_ignores_ascii_case),
+        cmocka_unit_test(byte_hashes_are_hashes),
         cmocka_unit_test(folded_lookup_never_finds_capitals),
         cmocka_unit_test(join_pairs_match_the_emoticons),
     };
