@@ -69,6 +69,13 @@ static inline void sentimentp_buf_free(sentimentp_buf *b)
     sentimentp_buf_init(b, NULL, 0);
 }
 
+/* Frees a buffer that is not used again: no reset, which costs stores. */
+static inline void sentimentp_buf_dispose(sentimentp_buf *b)
+{
+    if (b->heap)
+        sentimentp_buf_release(b);
+}
+
 bool sentimentp_buf_grow(sentimentp_buf *b, size_t extra);
 
 /* Makes room for `extra` more bytes; false on allocation failure. */
@@ -318,9 +325,9 @@ int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
                              double *subjectivity);
 static inline void sentimentp_scorer_free(sentimentp_scorer *sc)
 {
-    sentimentp_buf_free(&sc->lowered);
-    sentimentp_buf_free(&sc->words);
-    sentimentp_buf_free(&sc->pointers);
+    sentimentp_buf_dispose(&sc->lowered);
+    sentimentp_buf_dispose(&sc->words);
+    sentimentp_buf_dispose(&sc->pointers);
 }
 
 /*

@@ -247,10 +247,10 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
         sc->last_negated = true;
     }
     sc->modifier_pending = e->is_modifier != 0;
-    sc->modifier_ends_in_ly = ends_in_ly(w, len);
+    sc->modifier_ends_in_ly = sc->modifier_pending && ends_in_ly(w, len);
     sc->negation = NULL;
     const char *which;
-    if (is_folded_negation(w, len, &which))
+    if ((w[0] | 0x20) == 'n' && is_folded_negation(w, len, &which))
         sc->negation = which;
 }
 
