@@ -359,6 +359,7 @@ scanned:;
     const char *word = (const char *)s + start;
     size_t end = k;   /* after the word, its mark and one space */
     bool mark = false;
+    bool apostrophe = false;  /* the mark is an apostrophe inside a word */
     unsigned char next = 0;   /* the byte after the word's space, or its mark */
     if (SENTIMENTP_LIKELY(k < len)) {
         unsigned char c = s[k];
@@ -366,6 +367,12 @@ scanned:;
         if (SENTIMENTP_LIKELY(c == ' ')) {
             end = k + 1;
             next = k + 1 < len ? s[k + 1] : 0;
+        } else if (c == '\'' && k + 1 < len && is_ascii_letter(s[k + 1]) &&
+                   !(s[k - 1] == 'n' && s[k + 1] == 't')) {
+            /* "it's": every ASCII apostrophe is a token of its own (T2),
+             * and the letters after it start the next one; "n't" is T1's */
+            mark = apostrophe = true;
+            end = k + 1;
         } else if (!ascii_space[c]) {
             if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
                 return 0;
@@ -408,8 +415,9 @@ scanned:;
         /* "." and "?" end a sentence, but what may continue one can never
          * be joined to them; "!" can, to ")" */
         unsigned char c = s[k];
+        int following = apostrophe ? s[k + 1] : next_token_byte(s, after, len);
         if (!p->group.len && (!sentimentp_join_next[c] || c == '.' ||
-                              !may_join(c, next_token_byte(s, after, len)))) {
+                              !may_join(c, following))) {
             sentimentp_scorer_mark(&p->scorer, (const char *)s + k);
             p->continuing = c == '.' || c == '!' || c == '?';
         } else {

@@ -261,6 +261,10 @@ static void tokens_held_for_rejoining(void **state)
         {"bad, not good.", -0.5249999999999999, 0.6333333333333333},
         {"not a good", -0.35, 0.6000000000000001},
         {"Good. Hmm!", 0.875, 0.6000000000000001},
+        /* apostrophes inside words, on the fast path or not (n't) */
+        {"isn't good", 0.7, 0.6000000000000001},
+        {"not it's good", 0.7, 0.6000000000000001},
+        {"so'' :'(", -1.0, 1.0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         double p, s;
