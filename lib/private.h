@@ -417,6 +417,10 @@ typedef struct sentimentp_pipeline {
     sentimentp_scorer scorer;
 } sentimentp_pipeline;
 
+/* The token TextBlob puts for two line breaks, and its length. */
+#define SENTIMENTP_EOS "END-OF-SENTENCE"
+#define SENTIMENTP_EOS_LENGTH (sizeof(SENTIMENTP_EOS) - 1)
+
 /* Tokenizes valid UTF-8 text (T1-T7), passing each token to sentimentp_emit. */
 void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len);
 /* Sentence grouping (T8) and holding tokens for the rejoining (sentence.c). */

@@ -19,8 +19,6 @@
 
 #include "private.h"
 
-static const char end_of_sentence[] = "END-OF-SENTENCE";
-#define EOS_LENGTH (sizeof(end_of_sentence) - 1)
 
 static bool equals(const sentimentp_token *t, const char *lit, size_t n)
 {
@@ -29,7 +27,7 @@ static bool equals(const sentimentp_token *t, const char *lit, size_t n)
 
 static bool is_end_of_sentence(const sentimentp_token *t)
 {
-    return equals(t, end_of_sentence, EOS_LENGTH);
+    return equals(t, SENTIMENTP_EOS, SENTIMENTP_EOS_LENGTH);
 }
 
 /* The tokens that end a sentence: ... . ! ? END-OF-SENTENCE */
@@ -40,7 +38,7 @@ static bool is_sentence_end(const sentimentp_token *t)
         return t->text[0] == '.' || t->text[0] == '!' || t->text[0] == '?';
     case 3:
         return memcmp(t->text, "...", 3) == 0;
-    case EOS_LENGTH:
+    case SENTIMENTP_EOS_LENGTH:
         return is_end_of_sentence(t);
     default:
         return false;

@@ -63,8 +63,6 @@ static const bool peelable[256] = {
     ['~'] = 1, ['_'] = 1,
 };
 
-static const char end_of_sentence[] = "END-OF-SENTENCE";
-#define EOS_LENGTH (sizeof(end_of_sentence) - 1)
 
 static void emit_token(sentimentp_pipeline *p, const char *t, size_t len,
                        unsigned flags)
@@ -282,7 +280,7 @@ static int next_token_byte(const unsigned char *s, size_t k, size_t len)
 }
 
 /* Whether a token that ends with byte `last` may join the next one. */
-static bool may_join(unsigned char last, int next)
+static bool next_may_join(unsigned char last, int next)
 {
     return next == NEXT_UNKNOWN || sentimentp_joins(last, (unsigned char)next);
 }
@@ -401,7 +399,7 @@ scanned:;
      * test of the last letter alone go either way */
     bool unsure = (sentimentp_join_next[last] != NULL) & sentimentp_unsure_after_letter[next];
     if (SENTIMENTP_LIKELY(!p->group.len && !unsure) ||
-        (!p->group.len && !may_join(last, mark ? s[k] : next_token_byte(s, after, len)))) {
+        (!p->group.len && !next_may_join(last, mark ? s[k] : next_token_byte(s, after, len)))) {
         if (!(index < 0 && sentimentp_skip_unknown_letters(&p->scorer, (uint8_t)head, length))) {
             sentimentp_scorer_letters(&p->scorer, word, length, index);
             may_fail = true;
@@ -417,7 +415,7 @@ scanned:;
         unsigned char c = s[k];
         int following = apostrophe ? s[k + 1] : next_token_byte(s, after, len);
         if (!p->group.len && (!sentimentp_join_next[c] || c == '.' ||
-                              !may_join(c, following))) {
+                              !next_may_join(c, following))) {
             sentimentp_scorer_mark(&p->scorer, (const char *)s + k);
             p->continuing = c == '.' || c == '!' || c == '?';
         } else {
@@ -451,7 +449,7 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
 #define END_LINE_FEEDS()                                                  \
     do {                                                                  \
         if (line_feeds >= 2)                                              \
-            split_token(p, end_of_sentence, EOS_LENGTH, 0);          \
+            split_token(p, SENTIMENTP_EOS, SENTIMENTP_EOS_LENGTH, 0); \
         line_feeds = 0;                                                   \
     } while (0)
 
