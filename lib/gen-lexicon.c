@@ -21,7 +21,7 @@
 static void write_strings(FILE *out, const sentimentp_lexicon *lex,
                           size_t pool_len)
 {
-    fputs("static const char strings[] = {", out);
+    fputs("static const char builtin_strings[] = {", out);
     for (size_t k = 0; k < pool_len; k++)
         fprintf(out, "%s%d,", k % 16 ? " " : "\n    ",
                 (int)(unsigned char)lex->strings[k]);
@@ -109,20 +109,20 @@ int main(int argc, char **argv)
                  "#include \"private.h\"\n\n",
             argv[1]);
     write_strings(out, &py312, pool_length(&py312));
-    fprintf(out, "static const sentimentp_form forms[] = {\n");
+    fprintf(out, "static const sentimentp_form builtin_forms[] = {\n");
     for (uint32_t k = 0; k < py312.n_forms; k++) {
         const sentimentp_form *f = &py312.forms[k];
         fprintf(out, "    {%u, %u},\n", f->offset, f->length);
     }
     fputs("};\n\n", out);
-    write_entries(out, "entries_py312", &py312);
-    write_entries(out, "entries_py311", &py311);
-    fputs("static const uint64_t filter[] = {", out);
+    write_entries(out, "builtin_entries_py312", &py312);
+    write_entries(out, "builtin_entries_py311", &py311);
+    fputs("static const uint64_t builtin_filter[] = {", out);
     for (uint32_t k = 0; k < SENTIMENTP_FILTER_WORDS; k++)
         fprintf(out, "%s0x%016llx,", k % 4 ? " " : "\n    ",
                 (unsigned long long)py312.filter[k]);
     fputs("\n};\n\n", out);
-    fputs("static const sentimentp_slot slots[] = {\n", out);
+    fputs("static const sentimentp_slot builtin_slots[] = {\n", out);
     for (uint32_t k = 0; k < py312.n_slots; k++) {
         const sentimentp_slot *e = &py312.slots[k];
         if (e->length)
@@ -135,7 +135,8 @@ int main(int argc, char **argv)
     for (int mode = 0; mode < 2; mode++)
         fprintf(out,
                 "const sentimentp_lexicon sentimentp_builtin_%s = {\n"
-                "    strings, forms, entries_%s, slots, filter, %u, %u, %u,\n};\n\n",
+                "    builtin_strings, builtin_forms, builtin_entries_%s, builtin_slots,\n"
+                "    builtin_filter, %u, %u, %u,\n};\n\n",
                 mode ? "py311" : "py312", mode ? "py311" : "py312",
                 py312.n_forms, py312.n_slots, py312.max_form_length);
     fputs("const uint32_t sentimentp_byte_hash[256] = {", out);

@@ -31,15 +31,15 @@ typedef struct part {   /* the senses of one form under one POS key */
     uint32_t next;      /* the form's next part, in first-appearance order */
 } part;
 
-typedef struct form {
+typedef struct xml_form {
     uint32_t offset, length;  /* in the pool */
     uint32_t label;           /* offset in the pool, or NONE */
     uint32_t first_part, last_part;
-} form;
+} xml_form;
 
 struct sentimentp_builder {
     sentimentp_buf pool;      /* NUL-terminated strings */
-    sentimentp_buf forms;     /* form[] */
+    sentimentp_buf forms;     /* xml_form[] */
     sentimentp_buf parts;     /* part[] */
     sentimentp_buf senses;    /* sense[] */
     sentimentp_buf index;     /* uint32_t[]: form id + 1, open addressing */
@@ -118,7 +118,7 @@ static void index_form(sentimentp_slot *slots, uint32_t n_slots,
 /* Doubles the form index when it is half full and re-places every form. */
 static bool grow_index(sentimentp_builder *b)
 {
-    uint32_t n_forms = COUNT(b->forms, form);
+    uint32_t n_forms = COUNT(b->forms, xml_form);
     size_t slots = b->index.len / sizeof(uint32_t);
     if (slots && n_forms < slots / 2)
         return true;
@@ -131,7 +131,7 @@ static bool grow_index(sentimentp_builder *b)
     memset(fresh.data, 0, want * sizeof(uint32_t));
     fresh.len = want * sizeof(uint32_t);
     for (uint32_t id = 0; id < n_forms; id++) {
-        const form *f = &AT(b->forms, form, id);
+        const xml_form *f = &AT(b->forms, xml_form, id);
         place((uint32_t *)(void *)fresh.data, (uint32_t)want,
               b->pool.data + f->offset, f->length, id + 1);
     }
@@ -152,17 +152,17 @@ static bool intern_form(sentimentp_builder *b, const char *s, size_t len,
         uint32_t entry = AT(b->index, uint32_t, slot);
         if (!entry)
             break;
-        const form *f = &AT(b->forms, form, entry - 1);
+        const xml_form *f = &AT(b->forms, xml_form, entry - 1);
         if (f->length == len && memcmp(b->pool.data + f->offset, s, len) == 0) {
             *id = entry - 1;
             return true;
         }
     }
-    form f = {0, (uint32_t)len, NONE, NONE, NONE};
+    xml_form f = {0, (uint32_t)len, NONE, NONE, NONE};
     if (len > UINT32_MAX / 2 || !add_string(b, s, len, &f.offset) ||
         !push(&b->forms, &f, sizeof f))
         return false;
-    *id = COUNT(b->forms, form) - 1;
+    *id = COUNT(b->forms, xml_form) - 1;
     AT(b->index, uint32_t, slot) = *id + 1;
     return true;
 }
@@ -179,7 +179,7 @@ static bool same_pos(const sentimentp_builder *b, uint32_t offset,
 static bool find_part(sentimentp_builder *b, uint32_t id, const char *pos,
                       uint32_t *out)
 {
-    for (uint32_t k = AT(b->forms, form, id).first_part; k != NONE;
+    for (uint32_t k = AT(b->forms, xml_form, id).first_part; k != NONE;
          k = AT(b->parts, part, k).next) {
         if (same_pos(b, AT(b->parts, part, k).pos, pos)) {
             *out = k;
@@ -192,7 +192,7 @@ static bool find_part(sentimentp_builder *b, uint32_t id, const char *pos,
     if (!push(&b->parts, &pt, sizeof pt))
         return false;
     *out = COUNT(b->parts, part) - 1;
-    form *f = &AT(b->forms, form, id);
+    xml_form *f = &AT(b->forms, xml_form, id);
     if (f->last_part == NONE)
         f->first_part = *out;
     else
@@ -225,7 +225,7 @@ int sentimentp_builder_add(sentimentp_builder *b, const char *form_text,
         uint32_t offset;
         if (!add_string(b, label, strlen(label), &offset))
             return SENTIMENT_E_NOMEM;
-        AT(b->forms, form, id).label = offset;
+        AT(b->forms, xml_form, id).label = offset;
     }
     return SENTIMENT_OK;
 }
@@ -300,7 +300,7 @@ typedef struct resolved {      /* one entry of the final table */
  * TextBlob turns an adjective into its adverb by spelling alone:
  * happy -> happily, terrible -> terribly, dramatic -> dramaticly.
  */
-static bool derive_adverb(sentimentp_builder *b, const form *adj,
+static bool derive_adverb(sentimentp_builder *b, const xml_form *adj,
                           uint32_t *offset, uint32_t *length)
 {
     const char *s = b->pool.data + adj->offset;
@@ -332,12 +332,12 @@ static int resolve_entries(sentimentp_builder *b, bool plain, resolved **out,
 {
     /* Deriving adverbs adds forms to the builder's own index, so work on a
      * snapshot of the XML forms first, as TextBlob iterates a list copy. */
-    uint32_t n_xml = COUNT(b->forms, form);
+    uint32_t n_xml = COUNT(b->forms, xml_form);
     resolved *r = calloc(2 * (size_t)n_xml + 1, sizeof *r);
     if (!r)
         return SENTIMENT_E_NOMEM;
     for (uint32_t id = 0; id < n_xml; id++) {
-        const form *f = &AT(b->forms, form, id);
+        const xml_form *f = &AT(b->forms, xml_form, id);
         summer agg[3] = {{.plain = plain}, {.plain = plain}, {.plain = plain}};
         r[id].offset = f->offset;
         r[id].length = f->length;
@@ -356,7 +356,7 @@ static int resolve_entries(sentimentp_builder *b, bool plain, resolved **out,
             r[id].value[c] = summer_mean(&agg[c]);
     }
     for (uint32_t id = 0; id < n_xml; id++) {
-        const form *f = &AT(b->forms, form, id);
+        const xml_form *f = &AT(b->forms, xml_form, id);
         const part *jj = NULL;
         for (uint32_t k = f->first_part; k != NONE && !jj;
              k = AT(b->parts, part, k).next)
@@ -370,7 +370,7 @@ static int resolve_entries(sentimentp_builder *b, bool plain, resolved **out,
             return SENTIMENT_E_NOMEM;
         }
         if (target >= n_xml) {   /* a new form */
-            const form *nf = &AT(b->forms, form, target);
+            const xml_form *nf = &AT(b->forms, xml_form, target);
             r[target].offset = nf->offset;
             r[target].length = nf->length;
             r[target].label = NONE;
@@ -379,7 +379,7 @@ static int resolve_entries(sentimentp_builder *b, bool plain, resolved **out,
         part_mean(b, jj, plain, r[target].value);
     }
     *out = r;
-    *n_out = COUNT(b->forms, form);
+    *n_out = COUNT(b->forms, xml_form);
     return SENTIMENT_OK;
 }
 
