@@ -286,12 +286,13 @@ static bool next_may_join(unsigned char last, int next)
 }
 
 /*
- * The fast path for the commonest tokens: ASCII letters, possibly one mark
- * that T7 peels off ("word," "word."), then ASCII whitespace or the end of
- * the text. The word is found, lowercased and hashed eight bytes at a time,
- * looked up, and scored at once unless a sentence is ending or a rejoining
- * could reach it. Returns where the token ends (after one space that
- * follows it), or 0 if the token at s[k] is not of this kind.
+ * The fast path for the commonest tokens: ASCII letters, then ASCII
+ * whitespace, the end of the text, one mark that T7 peels off ("word,"
+ * "word.") and whitespace, or an apostrophe and a letter ("it's"). The word
+ * is found, lowercased and hashed sixteen bytes at a time (eight without
+ * SSE2), looked up, and scored at once unless a rejoining could reach it.
+ * Returns where the next token may start (after one space), or 0 if the
+ * token at s[k] is not of this kind.
  */
 static inline size_t letters_token(sentimentp_pipeline *p,
                                    const uint64_t *filter,

@@ -1,6 +1,7 @@
 /*
- * Words eight bytes at a time: loading, finding ASCII letters, lowercasing
- * and hashing, on one 64-bit integer per eight bytes of text.
+ * Words eight bytes at a time (sixteen to find their end, with SSE2):
+ * loading, finding ASCII letters, lowercasing and hashing, on one 64-bit
+ * integer per eight bytes of text.
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  *
