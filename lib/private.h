@@ -164,11 +164,16 @@ void sentimentp_filter_add(uint64_t *filter, uint32_t hash);
 #define SENTIMENTP_FILTER_BIT(hash) ((hash) >> 15)
 
 /* False if no form has this hash (the filter's job); true if one may. */
+static inline bool sentimentp_filter_has(const uint64_t *filter, uint32_t hash)
+{
+    unsigned bit = SENTIMENTP_FILTER_BIT(hash);
+    return (filter[bit / 64] >> (bit % 64)) & 1;
+}
+
 static inline bool sentimentp_lexicon_may_hold(const sentimentp_lexicon *lex,
                                                uint32_t hash)
 {
-    unsigned bit = SENTIMENTP_FILTER_BIT(hash);
-    return (lex->filter[bit / 64] >> (bit % 64)) & 1;
+    return sentimentp_filter_has(lex->filter, hash);
 }
 
 /*

@@ -233,11 +233,6 @@ static const bool ascii_space[256] = {
     [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1,
 };
 
-static bool is_ascii_space(unsigned char c)
-{
-    return ascii_space[c];
-}
-
 /* TextBlob's RE_ABBR3 class, "|" aside: a letter cannot be one. */
 static const bool consonant[256] = {
     ['b'] = 1, ['c'] = 1, ['d'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
@@ -274,7 +269,7 @@ static int next_token_byte(const unsigned char *s, size_t k, size_t len)
     if (s[k] != ' ')
         return NEXT_UNKNOWN;
     unsigned char b = s[k + 1];
-    if (b >= 0x80 || b == 'E' || is_ascii_space(b))
+    if (b >= 0x80 || b == 'E' || ascii_space[b])
         return NEXT_UNKNOWN;
     return b;
 }
@@ -382,8 +377,7 @@ scanned:;
         }
     }
 
-    unsigned bit = SENTIMENTP_FILTER_BIT((uint32_t)hash);
-    int32_t index = SENTIMENTP_UNLIKELY((filter[bit / 64] >> (bit % 64)) & 1)
+    int32_t index = SENTIMENTP_UNLIKELY(sentimentp_filter_has(filter, (uint32_t)hash))
         ? sentimentp_lexicon_find_folded(p->scorer.lex, word, length,
                                          (uint32_t)hash, head)
         : -1;
