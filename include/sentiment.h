@@ -282,6 +282,56 @@ sentiment_score(const char *text, size_t len, double *polarity,
                 double *subjectivity);
 
 /**
+ * Receives one sentence of a text, as sentiment_analyzer_sentences() finds
+ * it: TextBlob's `TextBlob(text).sentences[i]` and its `.sentiment`.
+ *
+ * @param user          The pointer given to sentiment_analyzer_sentences().
+ * @param start         Offset of the sentence's first byte in the caller's
+ *                      text (the first sentence keeps any leading white
+ *                      space, as TextBlob's does).
+ * @param end           Offset just past its last byte; `start < end`.
+ * @param polarity      The sentence's polarity, scored alone: equal to
+ *                      sentiment_analyzer_score() on `text + start`,
+ *                      `end - start` bytes.
+ * @param subjectivity  The sentence's subjectivity, likewise.
+ * @returns 0 to go on, non-zero to stop (sentiment_analyzer_sentences()
+ *          then returns ::SENTIMENT_E_ABORTED).
+ * @since 1.1.0
+ */
+typedef int (*sentiment_sentence_fn)(void *user, size_t start, size_t end,
+                                     double polarity, double subjectivity);
+
+/**
+ * Split a text into sentences exactly as TextBlob does (NLTK's Punkt
+ * sentence tokenizer with its pretrained English model, compiled into the
+ * library) and score each one alone, reporting them in order to @p fn.
+ *
+ * This is `[(s.start, s.end, s.sentiment) for s in TextBlob(text).sentences]`,
+ * with byte offsets into @p text. Empty text and text of white space only
+ * have no sentence: @p fn is not called and the call returns 0. Invalid
+ * UTF-8 is read as U+FFFD, as by sentiment_analyzer_score() (or rejected
+ * with ::SENTIMENT_STRICT_UTF8 before @p fn is called); the offsets are
+ * still those of the caller's bytes, and never split a sequence.
+ *
+ * The split runs in one pass, in time linear in @p len, and needs memory
+ * independent of the number of sentences.
+ *
+ * @param[in]  analyzer  The analyzer (its lexicon and flags score each
+ *                       sentence).
+ * @param[in]  text      UTF-8 text; may be NULL if @p len is 0.
+ * @param[in]  len       Length of @p text in bytes.
+ * @param[in]  fn        Called once per sentence, in order.
+ * @param[in]  user      Passed to @p fn.
+ * @returns 0, ::SENTIMENT_E_INVALID (NULL @p analyzer or @p fn),
+ *          ::SENTIMENT_E_NOMEM, ::SENTIMENT_E_UTF8 or ::SENTIMENT_E_ABORTED.
+ * @since 1.1.0
+ */
+SENTIMENT_EXPORT int
+sentiment_analyzer_sentences(const sentiment_analyzer *analyzer,
+                             const char *text, size_t len,
+                             sentiment_sentence_fn fn, void *user);
+
+/**
  * Check that a text is valid UTF-8 (Unicode's well-formed byte sequences:
  * no overlong forms, no surrogates, nothing above U+10FFFF).
  *
