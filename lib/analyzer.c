@@ -222,3 +222,25 @@ const char *sentiment_lexicon_version(void)
 {
     return sentimentp_builtin_version;
 }
+
+/* PLACEHOLDER until lib/punkt lands: the whole text, right-stripped of ASCII
+ * white space, is one sentence. Replaced by the Punkt splitter. */
+int sentiment_analyzer_sentences(const sentiment_analyzer *analyzer,
+                                 const char *text, size_t len,
+                                 sentiment_sentence_fn fn, void *user)
+{
+    if (!analyzer || !fn || (!text && len))
+        return SENTIMENT_E_INVALID;
+    while (len && strchr(" \t\n\r\v\f", text[len - 1]))
+        len--;
+    size_t start = 0;
+    while (start < len && strchr(" \t\n\r\v\f", text[start]))
+        start++;
+    if (start == len)
+        return SENTIMENT_OK;
+    double p, s;
+    int rc = sentiment_analyzer_score(analyzer, text, len, &p, &s);
+    if (rc < 0)
+        return rc;
+    return fn(user, 0, len, p, s) ? SENTIMENT_E_ABORTED : SENTIMENT_OK;
+}
