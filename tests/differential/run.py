@@ -59,6 +59,14 @@ def main():
     ap.add_argument("--seed", type=int, help="default: $SENTIMENT_DIFF_SEED or random")
     args = ap.parse_args()
 
+    gen = os.path.join(args.reference, "gen_fuzz.py")
+    ref = os.path.join(args.reference, "sentiment_ref.py")
+    for path in (gen, ref):
+        if not os.path.exists(path):
+            print("differential: skipped, no %s (the reference implementation"
+                  " beside the repository)" % path)
+            return SKIPPED
+
     seed = args.seed
     if seed is None and os.environ.get("SENTIMENT_DIFF_SEED"):
         seed = int(os.environ["SENTIMENT_DIFF_SEED"])
@@ -67,13 +75,6 @@ def main():
     print("differential: seed %d, %d lines (reproduce with SENTIMENT_DIFF_SEED=%d)"
           % (seed, args.lines, seed), flush=True)
 
-    gen = os.path.join(args.reference, "gen_fuzz.py")
-    ref = os.path.join(args.reference, "sentiment_ref.py")
-    for path in (gen, ref):
-        if not os.path.exists(path):
-            print("differential: skipped, no %s (the reference implementation"
-                  " beside the repository)" % path)
-            return SKIPPED
     for path in (args.lexicon, args.cli):
         if not os.path.exists(path):
             print("differential: missing %s" % path)
