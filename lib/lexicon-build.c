@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "private.h"
-#include "word.h"
+#include "swar.h"
 
 #define NONE UINT32_MAX
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "score-inline.h"
 
 /* re.sub(r"\( ?\! ?\)", "(!)", s) */
 static size_t join_irony_marks(char *s, size_t n)

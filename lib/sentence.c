@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "score-inline.h"
 
 
 static bool equals(const sentimentp_token *t, const char *lit, size_t n)
