@@ -8,7 +8,7 @@
  * line breaks, whitespace), splits it, then peels punctuation off each piece
  * (sentence.c groups the tokens into sentences). All those rewrites only
  * ever insert token boundaries, so here they become boundary rules of a
- * single scan (SPEC.md section 2, steps T1-T7):
+ * single scan (lib/README.md, "Tokens", T1-T7):
  *
  *   - whitespace is Python's str.isspace() set;
  *   - each quote character (' " and the four curly quotes) is a token;
