@@ -277,6 +277,35 @@ static void skip_never_takes_a_negation(void **state)
     sentimentp_scorer_free(&sc);
 }
 
+/* The scorer's shortcut for plain ASCII words (score.c's special_first)
+ * against the emoticon table: each emoticon, in its case and lowercased,
+ * still opens an entry of subjectivity 1.0, but for "xd". */
+static void shortcut_lets_every_emoticon_through(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sentimentp_emoticon_count; k++) {
+        const sentimentp_emoticon *e = &sentimentp_emoticons[k];
+        char lower[8];
+        bool ascii = true;
+        for (size_t i = 0; i < e->length; i++) {
+            lower[i] = (char)sentimentp_ascii_lower((unsigned char)e->text[i]);
+            ascii &= (unsigned char)e->text[i] < 0x80;
+        }
+        const char *forms[2] = {e->text, lower};
+        for (size_t f = 0; f < 2; f++) {
+            sentimentp_scorer sc;
+            sentimentp_scorer_init(&sc, &sentimentp_builtin_py312, NULL, NULL);
+            sentimentp_scorer_word(&sc, forms[f], e->length, ascii);
+            double pol, subj;
+            assert_int_equal(sentimentp_scorer_finish(&sc, &pol, &subj), 0);
+            sentimentp_scorer_free(&sc);
+            bool xd = e->length == 2 && (lower[0] == 'x' && lower[1] == 'd');
+            if (subj != (xd ? 0.0 : 1.0))
+                fail_msg("emoticon \"%.*s\": subjectivity %g", (int)e->length, forms[f], subj);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +321,7 @@ int main(void)
         cmocka_unit_test(whitespace_tables_are_pythons),
         cmocka_unit_test(scans_find_and_hash_words),
         cmocka_unit_test(skip_never_takes_a_negation),
+        cmocka_unit_test(shortcut_lets_every_emoticon_through),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
