@@ -226,7 +226,8 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
     if (!sc->modifier_pending) {
         open_entry(sc, e->polarity, e->subjectivity, e->intensity, label, w, len);
     } else {
-        /* "very good": the word merges into the last entry, whatever it is */
+        /* "very good": the word merges into the last entry, whatever it is
+         * (lib/README.md, rule "merge into the last") */
         words_append(sc, w, len);
         sc->last_polarity = clamp(e->polarity * sc->last_intensity);
         sc->last_subjectivity = clamp(e->subjectivity * sc->last_intensity);
@@ -234,6 +235,7 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
         sc->last_label = label;
     }
     if (sc->negation) {
+        /* rule "negation inverts": 1 / i now, the -0.5 in close_last() */
         words_prepend(sc, sc->negation);
         sc->last_intensity = 1.0 / sc->last_intensity;
         sc->last_negated = true;
@@ -260,7 +262,7 @@ static void unknown_word(sentimentp_scorer *sc, const char *w,
         sc->negation = which;
     if (sc->negation && sc->modifier_pending && sc->modifier_ends_in_ly &&
         (negation || unquoted_length(original, len, cps) < 2)) {
-        /* "really not good": the -ly modifier takes the negation */
+        /* "really not good": rule "-ly takes the negation" */
         words_append(sc, sc->negation, strlen(sc->negation));
         sc->last_negated = true;
         sc->negation = NULL;

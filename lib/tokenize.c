@@ -114,8 +114,9 @@ static const bool abbr3_class[256] = {
 };
 
 /*
- * TextBlob keeps the final "." of a token that is in its abbreviation list
- * or matches one of three regexes; t always ends with "." here:
+ * Rule "abbreviation keeps its dot" (T7): TextBlob keeps the final "." of a
+ * token that is in its abbreviation list or matches one of three regexes;
+ * t always ends with "." here:
  *   ^[A-Za-z]\.$          (covered by the next one)
  *   ^([A-Za-z]\.)+$
  *   ^[A-Z][bcdfghjklmnpqrstvwxz|]+.$   ("." is any character)
@@ -297,8 +298,9 @@ static inline bool read_word_end(const unsigned char *s, size_t start,
         e->next = k + 1 < len ? s[k + 1] : 0;
     } else if (c == '\'' && k + 1 < len && is_ascii_letter(s[k + 1]) &&
                !(s[k - 1] == 'n' && s[k + 1] == 't')) {
-        /* "it's": every ASCII apostrophe is a token of its own (T2), and
-         * the letters after it start the next one; "n't" is T1's */
+        /* "it's": every ASCII apostrophe is a token of its own (T2, rule
+         * "apostrophe splits"), and the letters after it start the next
+         * one; "n't" is T1's */
         e->mark = e->apostrophe = true;
         e->end = k + 1;
     } else if (!ascii_space[c]) {
