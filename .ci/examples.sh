@@ -13,6 +13,7 @@
 #   manifests  the Kubernetes manifests: schemas, cross-checks, broken copies
 #   images     buildah builds the images, podman runs them
 #   kube       the tutorial's walkthrough on a real one-node cluster
+#   kube       the tutorial's walkthrough on a real one-node cluster
 #
 # Every stage prints PASS/FAIL/SKIP lines and "N passed, M failed"; a stage
 # that exits 77 is skipped. The last line is the sum, and the exit status
@@ -29,7 +30,7 @@ build=$(cd "$1" && pwd)
 shift
 tests=$(cd "$(dirname "$0")/../examples/tests" && pwd)
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(setup front e2e rolling manifests images)
+[ ${#stages[@]} -gt 0 ] || stages=(setup front e2e rolling manifests images kube)
 passed=0
 failed=0
 skipped=0
