@@ -12,6 +12,7 @@
 #     the green button and then the original one;
 #   - a rolling update of sa-logic and its undo: no failed request;
 #   - one sa-logic pod deleted: no failed request, the count comes back.
+# The front end's release runs side by side with the three sa-logic checks.
 # The cluster is stopped at exit whatever happens (down.sh --purge); on a
 # failure its logs, events and pod descriptions are kept in ARTIFACTS.
 # Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
@@ -60,10 +61,11 @@ rollout() {
 }
 
 # load_start NAME URL: a bounded load in the background (load.mjs: two
-# loops, at most 150 s and 300,000 requests).
+# loops, each pausing 5 ms after an answer, at most 150 s and 100,000
+# requests), which leaves the machine's CPUs to the cluster.
 load_start() {
     rm -f "$WORK/$1.stop"
-    timeout 200 node "$TESTS/load.mjs" "$2" "$WORK/$1.stop" 150 2 300000 >"$WORK/$1.load" 2>&1 &
+    timeout 200 node "$TESTS/load.mjs" "$2" "$WORK/$1.stop" 150 2 100000 5 >"$WORK/$1.load" 2>&1 &
     LOAD_PID=$!
     PIDS+=("$LOAD_PID")
     sleep 1
@@ -75,6 +77,7 @@ load_stop() {
     touch "$WORK/$1.stop"
     wait "$LOAD_PID"
     forget_pid "$LOAD_PID"
+    LOAD_PID=
     r=$(load_result "$WORK/$1.load")
     if [ -n "$r" ] && [ "${r#* }" = 0 ] && [ "${r% *}" -ge 100 ]; then
         pass "kube: $2: 0 failed of ${r% *} requests"
@@ -242,9 +245,9 @@ scale() {
     local ips n
     load_start scale "$WEB/sentiment"
     for n in 4 2; do
-        if kc scale deployment sa-logic --replicas=$n >/dev/null && wait_pods sa-logic $n &&
+        if kc scale deployment sa-logic --replicas="$n" >/dev/null && wait_pods sa-logic "$n" &&
             ips=$(kc get endpoints sa-logic -o jsonpath='{.subsets[*].addresses[*].ip}') &&
-            [ "$(wc -w <<<"$ips")" -eq $n ]; then
+            [ "$(wc -w <<<"$ips")" -eq "$n" ]; then
             pass "kube: kubectl scale sa-logic --replicas=$n: $n pods behind the Service"
         else
             fail "kube: kubectl scale sa-logic --replicas=$n: endpoints ${ips:-?}"
@@ -322,8 +325,14 @@ delete_pod() {
     load_stop delete "one sa-logic pod deleted under load through the web app"
 }
 
+# part_traps: a subshell running a part stops its load when it ends.
+part_traps() {
+    trap '[ -z "${LOAD_PID:-}" ] || kill "$LOAD_PID" 2>/dev/null' EXIT
+    trap 'exit 130' INT TERM
+}
+
 kube() {
-    local t0=$SECONDS
+    local t0=$SECONDS t1 front logic
     if [ "$(id -u)" -ne 0 ]; then
         skip "kube: the one-node cluster needs root"
         return
@@ -348,10 +357,34 @@ kube() {
     start || return
     three_tiers
     security
-    scale
-    green
-    logic_update
-    delete_pod
+    # The front end's release and sa-logic's changes touch different
+    # Deployments: they run side by side (so the front end's load also
+    # goes through sa-logic while it changes), each in a subshell whose
+    # lines are counted here.
+    t1=$SECONDS
+    (
+        part_traps
+        green
+        echo "   the front end's part took $((SECONDS - t1)) s"
+    ) >"$WORK/part-front.out" 2>&1 &
+    front=$!
+    (
+        part_traps
+        scale
+        logic_update
+        delete_pod
+        echo "   sa-logic's part took $((SECONDS - t1)) s"
+    ) >"$WORK/part-logic.out" 2>&1 &
+    logic=$!
+    PIDS+=("$front" "$logic")
+    wait "$front"
+    wait "$logic"
+    forget_pid "$front"
+    forget_pid "$logic"
+    echo "-- the front end's release and undo"
+    count_lines "$WORK/part-front.out"
+    echo "-- meanwhile, sa-logic: scale, rolling update and undo, a deleted pod"
+    count_lines "$WORK/part-logic.out"
     echo "   the walkthrough took $((SECONDS - t0)) s"
 }
 

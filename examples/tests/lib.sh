@@ -248,20 +248,26 @@ start_three_tiers() {
 # PASS/FAIL lines and count them. A non-zero exit without any FAIL line is
 # a failure of its own.
 run_counted() {
-    local name=$1 secs=$2 out rc p f
+    local name=$1 secs=$2 out rc f
     shift 2
     out=$WORK/$name.counted.log
     timeout "$secs" "$@" >"$out" 2>&1
     rc=$?
-    cat "$out"
-    p=$(grep -c '^PASS ' "$out")
+    count_lines "$out"
     f=$(grep -c '^FAIL ' "$out")
-    PASSED=$((PASSED + p))
-    FAILED=$((FAILED + f))
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
         fail "$name: exited with status $rc"
     fi
     return "$rc"
+}
+
+# count_lines FILE: show the PASS/FAIL/SKIP lines that a program or a
+# subshell wrote to FILE, and count them.
+count_lines() {
+    cat "$1"
+    PASSED=$((PASSED + $(grep -c '^PASS ' "$1")))
+    FAILED=$((FAILED + $(grep -c '^FAIL ' "$1")))
+    SKIPPED=$((SKIPPED + $(grep -c '^SKIP ' "$1")))
 }
 
 # load_result FILE: the JSON line of load.mjs as "TOTAL FAILED", or fails.
