@@ -28,6 +28,8 @@ if [ $# -lt 1 ] || [ ! -x "$1/examples/sentiment-server" ]; then
 fi
 build=$(cd "$1" && pwd)
 shift
+# One artifacts directory for every stage, those without a build too.
+export SA_ARTIFACTS=${SA_ARTIFACTS:-$build/examples-artifacts}
 tests=$(cd "$(dirname "$0")/../examples/tests" && pwd)
 stages=("$@")
 [ ${#stages[@]} -gt 0 ] || stages=(setup front e2e rolling manifests images kube)
