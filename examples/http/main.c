@@ -37,7 +37,7 @@ static const char usage[] =
     "  MAX_CONNECTIONS_PER_IP (0 = off), CONNECTION_TIMEOUT (15 s idle),\n"
     "  REQUEST_TIMEOUT_MS (10000), UPSTREAM_CONNECT_TIMEOUT_MS (1000),\n"
     "  UPSTREAM_TIMEOUT_MS (5000), SHUTDOWN_DELAY_MS (0), DRAIN_TIMEOUT_MS\n"
-    "  (20000), ACCESS_LOG (1).\n"
+    "  (20000), ACCESS_LOG (1), SENTIMENT_COMPAT (py312; py311).\n"
     "Prints the URL it listens on to stdout, and logs to stderr.\n"
     "SIGTERM or SIGINT: stop accepting, finish requests, exit 0.\n";
 
@@ -148,7 +148,7 @@ int main(int argc, char **argv)
     raise_fd_limit(cfg.max_connections);
 
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
-        srv_router_init() != 0) {
+        srv_router_init(cfg.compat_py311) != 0) {
         fprintf(stderr, "sentiment-server: cannot initialise\n");
         return 1;
     }

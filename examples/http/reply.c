@@ -7,11 +7,34 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <sentiment.h>
 
 #include "server.h"
 
 /* Used when even the error message cannot be allocated. */
 static const char oom_body[] = "{\"error\": \"out of memory\"}";
+
+/* Copy message into buf, each byte of an invalid UTF-8 sequence replaced
+ * by '?'. jansson quotes the bytes of the input near a parse error, which
+ * may be half of a character (`["\<first byte of an emoji>`), and it
+ * refuses to encode a string that is not UTF-8. */
+static const char *valid_utf8(const char *message, char *buf, size_t size)
+{
+    size_t len = strlen(message), done = 0, bad;
+
+    if (sentiment_utf8_validate(message, len, NULL) == 0)
+        return message;
+    if (len >= size)
+        len = size - 1;
+    memcpy(buf, message, len);
+    buf[len] = '\0';
+    while (done < len &&
+           sentiment_utf8_validate(buf + done, len - done, &bad) != 0) {
+        buf[done + bad] = '?';
+        done += bad + 1;
+    }
+    return buf;
+}
 
 /* An error body {"error": message}. The message is one of our own fixed
  * strings or jansson's parse error text, encoded by jansson so that any
@@ -19,7 +42,9 @@ static const char oom_body[] = "{\"error\": \"out of memory\"}";
 void srv_reply_json_error(struct srv_reply *reply, unsigned status,
                           const char *message)
 {
-    json_t *obj = json_pack("{s:s}", "error", message);
+    char safe[512];
+    json_t *obj = json_pack("{s:s}", "error",
+                            valid_utf8(message, safe, sizeof safe));
     char *text = obj != NULL ? json_dumps(obj, JSON_COMPACT) : NULL;
 
     json_decref(obj);

@@ -397,9 +397,9 @@ void srv_request_completed(void *cls, struct MHD_Connection *connection,
     atomic_fetch_sub(&app->in_flight, 1);
 }
 
-int srv_router_init(void)
+int srv_router_init(bool compat_py311)
 {
-    return srv_score_init();
+    return srv_score_init(compat_py311);
 }
 
 void srv_router_cleanup(void)

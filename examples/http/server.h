@@ -50,6 +50,7 @@ struct srv_config {
     unsigned shutdown_delay_ms;     /* SHUTDOWN_DELAY_MS */
     unsigned drain_timeout_ms;      /* DRAIN_TIMEOUT_MS */
     bool access_log;                /* ACCESS_LOG, default 1 */
+    bool compat_py311;              /* SENTIMENT_COMPAT=py311 */
 };
 
 int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size);
@@ -139,7 +140,7 @@ enum MHD_Result srv_dispatch(void *cls, struct MHD_Connection *connection,
 void srv_request_completed(void *cls, struct MHD_Connection *connection,
                            void **con_cls,
                            enum MHD_RequestTerminationCode toe);
-int srv_router_init(void);
+int srv_router_init(bool compat_py311);
 void srv_router_cleanup(void);
 
 /* ---- reply.c ----------------------------------------------------------- */
@@ -167,7 +168,7 @@ enum MHD_Result srv_reply_send(struct MHD_Connection *connection,
 
 /* ---- score.c ----------------------------------------------------------- */
 
-int srv_score_init(void);
+int srv_score_init(bool compat_py311);
 void srv_score_cleanup(void);
 bool srv_content_type_is_json(const char *value);
 int srv_parse_sentence(const char *body, size_t len, struct srv_reply *err,

@@ -21,7 +21,8 @@ static void configuration(const char *binary)
 {
     static const char *const bad[] = {
         "PORT=http", "PORT=70000", "THREADS=0", "CONNECTION_TIMEOUT=-1",
-        "SA_LOGIC_API_URL=ftp://example", "ACCESS_LOG=yes", NULL};
+        "SA_LOGIC_API_URL=ftp://example", "ACCESS_LOG=yes",
+        "SENTIMENT_COMPAT=py36", "SENTIMENT_COMPAT=PY311", NULL};
     char out[1024], name[128];
     size_t i;
 
@@ -267,6 +268,50 @@ static void drain(const char *binary)
     unlink(srv.log_path);
 }
 
+/* SENTIMENT_COMPAT=py311 gives CPython 3.11's numbers. The sentences are
+ * from sentences-dev.jsonl, single sentences whose two numbers differ. */
+static void compat(const char *binary)
+{
+    static const struct {
+        const char *text, *py312, *py311;
+    } cases[] = {
+        {"The portion was huge!", "0.49999999999999994",
+         "0.5000000000000001"},
+        {"Crisp and Clear.", "0.175", "0.17500000000000002"},
+    };
+    const char *env311[] = {"SENTIMENT_COMPAT=py311", NULL};
+    const char *env312[] = {"SENTIMENT_COMPAT=py312", NULL};
+    struct server a, b;
+    size_t i;
+
+    if (!check(server_start(&a, binary, env311) == 0 &&
+                   server_start(&b, binary, env312) == 0,
+               "servers with SENTIMENT_COMPAT=py311 and py312 start",
+               "no URL"))
+        return;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct response r311, r312;
+        char t311[64], t312[64], name[160];
+
+        post_sentence(a.url, "/analyse/sentiment", cases[i].text,
+                      strlen(cases[i].text), &r311);
+        post_sentence(b.url, "/analyse/sentiment", cases[i].text,
+                      strlen(cases[i].text), &r312);
+        snprintf(t311, sizeof t311, "\"polarity\":%s,", cases[i].py311);
+        snprintf(t312, sizeof t312, "\"polarity\":%s,", cases[i].py312);
+        snprintf(name, sizeof name, "'%s': %s with py311, %s with py312",
+                 cases[i].text, cases[i].py311, cases[i].py312);
+        check(body_has(&r311, t311) && body_has(&r312, t312), name,
+              "%.200s / %.200s", r311.body, r312.body);
+        response_free(&r311);
+        response_free(&r312);
+    }
+    server_stop(&a, 5000);
+    server_stop(&b, 5000);
+    unlink(a.log_path);
+    unlink(b.log_path);
+}
+
 void test_lifecycle(const char *binary)
 {
     note("configuration, limits and shutdown");
@@ -274,4 +319,5 @@ void test_lifecycle(const char *binary)
     idle_clients(binary);
     slow_body(binary);
     drain(binary);
+    compat(binary);
 }
