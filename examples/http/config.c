@@ -71,9 +71,10 @@ int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size)
         cfg->host = "127.0.0.1";
     cfg->port = 5000;
     cfg->threads = cpus > 0 ? (unsigned)(cpus < 64 ? cpus : 64) : 1;
-    cfg->max_connections = 1024;
+    cfg->max_connections = 10000;
     cfg->max_per_ip = 0;
     cfg->connection_timeout_s = 15;
+    cfg->header_timeout_ms = 10000;
     cfg->request_timeout_ms = 10000;
     cfg->upstream_connect_ms = 1000;
     cfg->upstream_timeout_ms = 5000;
@@ -87,6 +88,8 @@ int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size)
         env_uint("MAX_CONNECTIONS_PER_IP", 0, 100000, &cfg->max_per_ip, err,
                  err_size) ||
         env_uint("CONNECTION_TIMEOUT", 1, 3600, &cfg->connection_timeout_s,
+                 err, err_size) ||
+        env_uint("HEADER_TIMEOUT_MS", 1, 3600000, &cfg->header_timeout_ms,
                  err, err_size) ||
         env_uint("REQUEST_TIMEOUT_MS", 1, 3600000, &cfg->request_timeout_ms,
                  err, err_size) ||
