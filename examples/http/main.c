@@ -69,6 +69,8 @@ static struct MHD_Daemon *start_daemon(struct srv_app *app)
                      MHD_USE_NO_LISTEN_SOCKET | MHD_ALLOW_SUSPEND_RESUME |
                      MHD_USE_ITC | MHD_USE_ERROR_LOG;
     struct MHD_OptionItem opts[] = {
+        /* First, so that every message goes through it (mhd-errors.c). */
+        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)srv_mhd_log, app},
         /* gate.c refuses beyond MAX_CONNECTIONS, counting these and its
          * own; MAX_CONNECTIONS_PER_IP is libmicrohttpd's (a connection
          * over it is closed when the gate hands it over). */
@@ -85,7 +87,7 @@ static struct MHD_Daemon *start_daemon(struct srv_app *app)
     };
 
     if (cfg->threads < 2)
-        opts[6].option = MHD_OPTION_END;  /* a pool of one is no pool */
+        opts[7].option = MHD_OPTION_END;  /* a pool of one is no pool */
     return MHD_start_daemon(flags, 0, NULL, NULL, srv_dispatch, app,
                             MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 }

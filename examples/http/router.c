@@ -400,6 +400,7 @@ enum MHD_Result srv_dispatch(void *cls, struct MHD_Connection *connection,
         enum MHD_Result ret;
 
         req->started = true;
+        srv_mhd_head_ends(connection);
         req->route = find_route(url);
         snprintf(req->method, sizeof req->method, "%s", method);
         client_address(connection, req->client, sizeof req->client);
@@ -458,6 +459,7 @@ void *srv_request_begins(void *cls, const char *uri,
     snprintf(req->path, sizeof req->path, "%s", uri != NULL ? uri : "-");
     snprintf(req->client, sizeof req->client, "-");
     req->bad_path = uri != NULL && srv_path_has_control(uri, strlen(uri));
+    srv_mhd_head_begins(connection);
     atomic_fetch_add(&app->in_flight, 1);
     return req;
 }
@@ -474,6 +476,7 @@ void srv_request_completed(void *cls, struct MHD_Connection *connection,
     if (req == NULL)
         return;
     *con_cls = NULL;
+    srv_mhd_head_ends(connection);
     srv_conns_answered(connection, app->cfg->header_timeout_ms);
     micros = srv_now_us() - req->start_us;
     if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && req->status != 408)

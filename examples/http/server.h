@@ -178,6 +178,16 @@ void srv_request_completed(void *cls, struct MHD_Connection *connection,
 int srv_router_init(bool compat_py311);
 void srv_router_cleanup(void);
 
+/* ---- mhd-errors.c ------------------------------------------------------ */
+
+void srv_mhd_head_begins(struct MHD_Connection *connection);
+void srv_mhd_head_ends(struct MHD_Connection *connection);
+void srv_mhd_log(void *cls, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
+
 /* ---- gate.c ------------------------------------------------------------ */
 
 struct srv_gate;

@@ -139,7 +139,7 @@ static void sizes(unsigned port)
 
 /* The second request on a kept-alive connection is parsed by
  * libmicrohttpd, not looked at first: it must still get one JSON
- * refusal, never libmicrohttpd's HTML or its doubled
+ * refusal (mhd-errors.c), never libmicrohttpd's HTML or its doubled
  * answer to a malformed Content-Length. */
 static void second_request(unsigned port, const char *label,
                            const char *second, int status)
@@ -167,6 +167,17 @@ static void second_request(unsigned port, const char *label,
 
 static void kept_alive(unsigned port)
 {
+    char big[40100];
+
+    second_request(port, "Content-Length: -1",
+                   POST_HEAD "Content-Length: -1\r\n\r\n" BODY, 400);
+    second_request(port, "Content-Length: 99999999999999999999",
+                   POST_HEAD "Content-Length: 99999999999999999999\r\n\r\n"
+                   BODY, 413);
+    strcpy(big, "GET /healthz HTTP/1.1\r\nX-Big: ");
+    memset(big + strlen(big), 'b', 40000);
+    strcpy(big + 31 + 40000, "\r\n\r\n");
+    second_request(port, "a 40000-byte header", big, 431);
     second_request(port, "two different Content-Lengths",
                    POST_HEAD "Content-Length: 19\r\nContent-Length: 20\r\n\r\n"
                    BODY " ", 400);
