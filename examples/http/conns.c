@@ -163,10 +163,10 @@ void srv_conns_answered(struct MHD_Connection *connection,
     advance(c, pack(now + header_timeout_ms, PHASE_HEAD));
 }
 
-/* Shut down every connection past its deadline. While draining, a
- * kept-alive connection idle for more than idle_drain_ms is closed too:
- * its client was told nothing (it sent no request since the drain began),
- * and we want to exit. */
+/* Shut down every connection past its deadline. Once the server has
+ * stopped listening (draining), a kept-alive connection idle for more than
+ * idle_drain_ms is closed too: its client has sent nothing since, and we
+ * want to exit. */
 void srv_conns_sweep(bool draining, unsigned idle_drain_ms)
 {
     uint64_t now = srv_now_ms();

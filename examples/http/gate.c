@@ -57,7 +57,8 @@
  * handshakes already under way to land in its backlog. */
 #define LISTENER_GRACE_MS 100
 
-/* While draining, a kept-alive connection idle this long is closed. */
+/* Once the listener is closed, a kept-alive connection idle this long is
+ * closed. */
 #define DRAIN_IDLE_MS 200
 
 enum wait_kind { WAIT_HEAD, WAIT_LINGER };
@@ -405,7 +406,10 @@ static void *run(void *arg)
         }
         behind = expire(g, now);
         if (now - last_sweep >= 100) {
-            srv_conns_sweep(atomic_load(&g->app->draining), DRAIN_IDLE_MS);
+            /* Idle kept-alive connections are closed only once the
+             * listener is: during SHUTDOWN_DELAY_MS their clients may
+             * still send, and are told to reconnect by the answer. */
+            srv_conns_sweep(atomic_load(&g->listener_closed), DRAIN_IDLE_MS);
             last_sweep = now;
         }
     }
