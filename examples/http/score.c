@@ -160,6 +160,7 @@ struct sentence_list {
     char *json;         /* ",{...},{...}" without the leading comma */
     size_t len, size;
     size_t count;
+    size_t first_start, first_end;
     double first_polarity, first_subjectivity;
     bool failed;
 };
@@ -209,6 +210,8 @@ static int add_sentence(void *user, size_t start, size_t end,
     memcpy(list->json + list->len, item, (size_t)n + 1);
     list->len += (size_t)n;
     if (list->count == 0) {
+        list->first_start = start;
+        list->first_end = end;
         list->first_polarity = polarity;
         list->first_subjectivity = subjectivity;
     }
@@ -244,11 +247,19 @@ void srv_score_sentence(const char *sentence, size_t len,
     size_t size;
     int rc;
 
-    rc = sentiment_analyzer_score(analyzer, sentence, len, &polarity,
-                                  &subjectivity);
-    if (rc == 0)
-        rc = sentiment_analyzer_sentences(analyzer, sentence, len,
-                                          add_sentence, &list);
+    rc = sentiment_analyzer_sentences(analyzer, sentence, len, add_sentence,
+                                      &list);
+    /* The library documents a sentence's scores as those of its bytes
+     * alone: when the one sentence is the whole text, which is what the
+     * front page sends, they are the text's and need no second pass. */
+    if (rc == 0 && list.count == 1 && list.first_start == 0 &&
+        list.first_end == len) {
+        polarity = list.first_polarity;
+        subjectivity = list.first_subjectivity;
+    } else if (rc == 0) {
+        rc = sentiment_analyzer_score(analyzer, sentence, len, &polarity,
+                                      &subjectivity);
+    }
     if (rc != 0 && !list.failed) {
         free(list.json);
         srv_reply_json_error(reply, 500, sentiment_strerror(rc));
