@@ -136,6 +136,7 @@ int main(int argc, char **argv)
     char err[256], where[80];
     int fd, family = 0, sig = 0;
     uint64_t deadline;
+    bool forwarding;
 
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
         printf("sentiment-server (libsentiment %s)\n",
@@ -211,11 +212,15 @@ int main(int argc, char **argv)
     /* Every suspended connection must be resumed before the daemon stops;
      * stopping the forwarder ends any transfer still running, and their
      * 503s get a moment to go out. */
-    srv_forwarder_free(app.forwarder);
-    if (app.forwarder != NULL)
+    forwarding = app.forwarder != NULL;
+    srv_forwarder_stop(app.forwarder);
+    if (forwarding)
         drain(&app, gate, srv_now_ms() + 200);
     srv_gate_stop(gate);
     MHD_stop_daemon(daemon);
+    /* Only now: a request still arriving until the daemon stopped was
+     * refused by the stopped forwarder (503), not handed to freed memory. */
+    srv_forwarder_free(app.forwarder);
     srv_router_cleanup();
     curl_global_cleanup();
     srv_log("stopped");

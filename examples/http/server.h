@@ -141,6 +141,7 @@ int srv_forwarder_new(struct srv_forwarder **out, const char *base_url,
                       long connect_ms, long timeout_ms);
 int srv_forwarder_submit(struct srv_forwarder *fwd, char *body, size_t len,
                          srv_upstream_done done, void *arg);
+void srv_forwarder_stop(struct srv_forwarder *fwd);
 void srv_forwarder_free(struct srv_forwarder *fwd);
 
 /* ---- conns.c ----------------------------------------------------------- */
