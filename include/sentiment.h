@@ -314,7 +314,11 @@ typedef int (*sentiment_sentence_fn)(void *user, size_t start, size_t end,
  * still those of the caller's bytes, and never split a sequence.
  *
  * The split runs in one pass, in time linear in @p len, and needs memory
- * independent of the number of sentences.
+ * independent of the number of sentences: it allocates nothing itself;
+ * scoring a sentence allocates as sentiment_analyzer_score() does (for a
+ * long sentence, or one with invalid UTF-8). If that fails, or @p fn
+ * returns non-zero, the call stops there and returns the error: the
+ * sentences before have been reported.
  *
  * @param[in]  analyzer  The analyzer (its lexicon and flags score each
  *                       sentence).
