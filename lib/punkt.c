@@ -167,8 +167,23 @@ static size_t punkt_rstrip(const char *text, size_t len)
     return len;
 }
 
+/* The next . ! or ?: most bytes are none, so sixteen are tested at once
+ * where SSE2 is there (word.h includes it). */
 static const char *punkt_next_mark(const char *p, const char *end)
 {
+#ifdef SENTIMENTP_HAVE_NONLETTERS16
+    const __m128i period = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
+                  question = _mm_set1_epi8('?');
+    for (; end - p >= 16; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, period),
+                                                _mm_cmpeq_epi8(v, bang)),
+                                   _mm_cmpeq_epi8(v, question));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return p + __builtin_ctz(mask);
+    }
+#endif
     for (; p < end; p++)
         if (*p == '.' || *p == '!' || *p == '?')
             return p;
