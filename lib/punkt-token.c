@@ -15,9 +15,9 @@
 
 #include "punkt.h"
 
-unsigned sentimentp_punkt_lookup(const char *key, size_t len)
+unsigned sentimentp_punkt_lookup(const sentimentp_punkt_model *m,
+                                 const char *key, size_t len)
 {
-    const sentimentp_punkt_model *m = &sentimentp_punkt_english;
     if (len == 0 || len > SENTIMENTP_PUNKT_MAX_KEY)
         return 0;
     uint32_t h = 0x811c9dc5u;
@@ -240,7 +240,8 @@ static bool punkt_is_abbrev(const char *text, size_t len, size_t a, size_t b)
     char key[PUNKT_TYPE_CAP];
     size_t n;
     return punkt_lower_ascii(text, len, a, b, key, &n) &&
-           (sentimentp_punkt_lookup(key, n) & SENTIMENTP_PUNKT_ABBREV);
+           (sentimentp_punkt_lookup(&sentimentp_punkt_rules, key, n) &
+            SENTIMENTP_PUNKT_ABBREV);
 }
 
 /* Annotates the word text[a..b) and runs the first pass on it. */
@@ -318,9 +319,11 @@ static size_t punkt_no_sentperiod(const punkt_token *t)
     return t->sentbreak ? punkt_no_period(t) : t->type_len;
 }
 
-static unsigned punkt_flags(const punkt_token *t, size_t len)
+/* The orthographic flags, or the rules' bits, of a token's type[0..len). */
+static unsigned punkt_flags(const sentimentp_punkt_model *m,
+                            const punkt_token *t, size_t len)
 {
-    return t->type_ok ? sentimentp_punkt_lookup(t->type, len) : 0;
+    return t->type_ok ? sentimentp_punkt_lookup(m, t->type, len) : 0;
 }
 
 enum { PUNKT_NO, PUNKT_YES, PUNKT_UNKNOWN };
@@ -330,7 +333,8 @@ static int punkt_ortho(const punkt_token *next)
 {
     if (next->punctuation)
         return PUNKT_NO;
-    unsigned oc = punkt_flags(next, punkt_no_sentperiod(next)) & 0x7e;
+    unsigned oc = punkt_flags(&sentimentp_punkt_ortho, next,
+                              punkt_no_sentperiod(next));
     if (next->first_upper && (oc & SENTIMENTP_PUNKT_LC) &&
         !(oc & SENTIMENTP_PUNKT_MID_UC))
         return PUNKT_YES;
@@ -349,7 +353,8 @@ static bool punkt_collocation(const punkt_token *t, size_t t_len,
     memcpy(key, t->type, t_len);
     key[t_len] = '\t';
     memcpy(key + t_len + 1, next->type, next_len);
-    return sentimentp_punkt_lookup(key, t_len + 1 + next_len) &
+    return sentimentp_punkt_lookup(&sentimentp_punkt_rules, key,
+                                   t_len + 1 + next_len) &
            SENTIMENTP_PUNKT_COLLOCATION;
 }
 
@@ -370,7 +375,8 @@ static void punkt_second_pass(punkt_token *t, const punkt_token *next)
             return;
         }
         if (next->first_upper &&
-            (punkt_flags(next, next_typ) & SENTIMENTP_PUNKT_STARTER)) {
+            (punkt_flags(&sentimentp_punkt_rules, next, next_typ) &
+             SENTIMENTP_PUNKT_STARTER)) {
             t->sentbreak = true;
             return;
         }
@@ -385,7 +391,8 @@ static void punkt_second_pass(punkt_token *t, const punkt_token *next)
             return;
         }
         if (ortho == PUNKT_UNKNOWN && t->initial && next->first_upper &&
-            !(punkt_flags(next, next_typ) & SENTIMENTP_PUNKT_LC)) {
+            !(punkt_flags(&sentimentp_punkt_ortho, next, next_typ) &
+              SENTIMENTP_PUNKT_LC)) {
             t->sentbreak = false;
             t->abbr = true;
         }

@@ -29,7 +29,7 @@
 #define SENTIMENTP_PUNKT_UNK_LC 0x40
 #define SENTIMENTP_PUNKT_UC 0x0e
 #define SENTIMENTP_PUNKT_LC 0x70
-/* What else a key is (lib/gen-punkt.py). */
+/* What a key of the rules table is (lib/gen-punkt.py). */
 #define SENTIMENTP_PUNKT_ABBREV 0x100
 #define SENTIMENTP_PUNKT_STARTER 0x200
 #define SENTIMENTP_PUNKT_COLLOCATION 0x400
@@ -50,10 +50,14 @@ typedef struct sentimentp_punkt_model {
     uint32_t n_keys;
 } sentimentp_punkt_model;
 
-extern const sentimentp_punkt_model sentimentp_punkt_english;
+/* The English model: abbreviations, sentence starters and collocations
+ * (looked up often, a small table), and orthographic contexts. */
+extern const sentimentp_punkt_model sentimentp_punkt_rules;
+extern const sentimentp_punkt_model sentimentp_punkt_ortho;
 
-/* The value of key[0..len) (flags ORed), 0 if it is not in the model. */
-unsigned sentimentp_punkt_lookup(const char *key, size_t len);
+/* The value of key[0..len) in m (flags ORed), 0 if it is not there. */
+unsigned sentimentp_punkt_lookup(const sentimentp_punkt_model *m,
+                                 const char *key, size_t len);
 
 /* ---------------------------------------------------------------- characters */
 
