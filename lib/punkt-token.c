@@ -34,6 +34,15 @@ unsigned sentimentp_punkt_lookup(const sentimentp_punkt_model *m,
 
 /* ------------------------------------------------------------ code points */
 
+/*
+ * Python's character classes through utf8proc. Checked on every code point
+ * against CPython 3.11 (re's \s \w \d, str.isupper(), str.islower()): they
+ * agree on all that Unicode 14 assigns but five modifier letters (U+10FC,
+ * U+A7F2-U+A7F4, U+AB69) that Unicode 15, utf8proc 2.8's and CPython
+ * 3.12's version, made Lowercase; and on the code points new in 15 the
+ * older Python has no property at all.
+ */
+
 /* re's \d in a str pattern: Unicode Nd. */
 static bool punkt_decimal(uint32_t cp)
 {
