@@ -11,8 +11,6 @@
  * split is linear in the text whatever it holds.
  */
 
-#include <string.h>
-
 #include "punkt.h"
 
 #define PUNKT_NONE ((size_t)-1)
