@@ -35,14 +35,13 @@ unsigned sentimentp_punkt_lookup(const sentimentp_punkt_model *m,
 /* ------------------------------------------------------------ code points */
 
 /*
- * Python's character classes through utf8proc. Checked on every code point
- * against CPython 3.11 (re's \s \w \d, str.isupper(), str.islower()): they
- * agree on all that Unicode 14 assigns but five modifier letters (U+10FC,
- * U+A7F2-U+A7F4, U+AB69) that Unicode 15, utf8proc 2.8's and CPython
- * 3.12's version, made Lowercase; and on the code points new in 15 the
- * older Python has no property at all.
+ * Python's character classes through utf8proc (Unicode 15 in 2.8). Checked
+ * on every code point against CPython 3.12 (re's \s \w \d, str.isupper(),
+ * str.islower(), and which characters lower() maps into ASCII): no
+ * difference. CPython 3.11 has Unicode 14: it differs on five modifier
+ * letters that 15 made Lowercase (U+10FC, U+A7F2-U+A7F4, U+AB69) and on
+ * the code points new in 15, which it has no property for.
  */
-
 /* re's \d in a str pattern: Unicode Nd. */
 static bool punkt_decimal(uint32_t cp)
 {
