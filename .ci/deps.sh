@@ -7,7 +7,8 @@
 # usage: .ci/deps.sh [GROUP...]   (default: build)
 #   build     what `meson compile` needs (compiler, meson, utf8proc, expat)
 #   test      build, and the test tools (cmocka, clang, valgrind, the example
-#             server's libraries, abigail-tools)
+#             server's libraries, abigail-tools, python3-nltk for the
+#             sentence oracle)
 #   lint      shellcheck (.ci/shellcheck.sh)
 #   examples  the examples' end-to-end stages: nginx, headless Chromium, curl
 #   node      Node.js and npm, for the examples' browser and manifest checks
@@ -28,7 +29,7 @@ for group in "$@"; do
     test)
         packages="$packages $build g++ clang llvm libclang-rt-14-dev lld libcmocka-dev valgrind
                   libmicrohttpd-dev libjansson-dev libcurl4-openssl-dev abigail-tools
-                  binutils make"
+                  binutils make python3-nltk"
         ;;
     lint) packages="$packages shellcheck" ;;
     examples) packages="$packages nginx-light chromium fonts-dejavu-core curl python3" ;;

@@ -8,6 +8,9 @@
 #                baseline, and the header's constants (tests/abi/README.md)
 # 3. differential  tests/differential/run.py: 20,000 fresh adversarial lines,
 #                sentiment-cli vs the reference implementation, both modes
+#    sentences   tests/differential/sentences.py: 3,000 fresh gen_punkt.py
+#                lines, sentiment-cli --sentences --json vs NLTK's Punkt
+#                (punkt_oracle.py --ref, python3-nltk), both modes
 # 4. fuzz build  clang -Dfuzz=true: the libFuzzer targets (ASan + UBSan)
 # 5. fuzz NAME   each libFuzzer target fuzzed for $SENTIMENT_FUZZ_SECONDS
 #                (60) from its seeds and dictionary, as many at once as
@@ -84,10 +87,21 @@ if CC=gcc setup_and_build build "$gcc_dir" -- -Dbuildtype=debugoptimized \
     else
         fail "differential: sentiment-cli vs reference"
     fi
+
+    echo "=== sentences differential"
+    if [ ! -f "$top/../shared/reference/punkt_oracle.py" ]; then
+        echo "SKIP: sentences differential: no ../shared/reference/punkt_oracle.py beside the clone"
+    elif (cd "$top" && python3 tests/differential/sentences.py \
+              --cli "$gcc_dir/cli/sentiment-cli"); then
+        pass "sentences differential: sentiment-cli --sentences vs NLTK Punkt"
+    else
+        fail "sentences differential: sentiment-cli --sentences vs NLTK Punkt"
+    fi
 else
     fail "build (gcc, -g)"
     fail "abi: not run"
     fail "differential: not run"
+    fail "sentences differential: not run"
 fi
 
 # ------------------------------------------------------------ fuzzing
