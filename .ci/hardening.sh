@@ -11,7 +11,8 @@
 #    sentences   tests/differential/sentences.py: 3,000 fresh gen_punkt.py
 #                lines, sentiment-cli --sentences --json vs NLTK's Punkt
 #                (punkt_oracle.py --ref, python3-nltk), both modes
-# 4. fuzz build  clang -Dfuzz=true: the libFuzzer targets (ASan + UBSan)
+# 4. fuzz build  clang -Dfuzz=true: the libFuzzer targets (ASan + UBSan),
+#                the HTTP shim's request handling among them
 # 5. fuzz NAME   each libFuzzer target fuzzed for $SENTIMENT_FUZZ_SECONDS
 #                (60) from its seeds and dictionary, as many at once as
 #                there are CPUs; any crash, leak, timeout, out-of-memory or
@@ -112,7 +113,7 @@ fuzz_dir=$out/fuzz
 # named fuzz-* (not *-replay), wherever its meson.build is.
 fuzz_targets=()
 rm -rf "$fuzz_dir"
-if CC=clang CXX=clang++ meson setup "$fuzz_dir" "$top" -Dfuzz=true -Dexamples=disabled \
+if CC=clang CXX=clang++ meson setup "$fuzz_dir" "$top" -Dfuzz=true \
        -Dbuildtype=debugoptimized >"$fuzz_dir.setup.log" 2>&1; then
     mapfile -t fuzz_targets < <(meson introspect --targets "$fuzz_dir" | python3 -c '
 import json, os, sys
@@ -131,8 +132,9 @@ else
     fuzz_targets=()
 fi
 
-# fuzz REL_PATH: fuzzes one target; its seeds are tests/fuzz/<name>/ and
-# its dictionary tests/fuzz/<name>.dict, for the binary fuzz-<name>.
+# fuzz REL_PATH: fuzzes one target; its seeds are tests/fuzz/<name>/ (the
+# server's: examples/tests/fuzz-<name>/) and its dictionary
+# tests/fuzz/<name>.dict, for the binary fuzz-<name>.
 fuzz() {
     local rel=$1 bin name corpus art args=() dirs=()
     bin=$fuzz_dir/$rel
@@ -147,6 +149,7 @@ fuzz() {
     # in the tree stay as they are.
     dirs=("$corpus")
     [ -d "$top/tests/fuzz/$name" ] && dirs+=("$top/tests/fuzz/$name")
+    [ -d "$top/examples/tests/fuzz-$name" ] && dirs+=("$top/examples/tests/fuzz-$name")
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         "$bin" -max_total_time="$fuzz_seconds" -timeout=25 -rss_limit_mb=2048 \
