@@ -12,7 +12,7 @@ set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-"$top/.ci/deps.sh" test >/dev/null || { echo "cannot install clang-format"; exit 1; }
+"$top/.ci/deps.sh" lint >/dev/null || { echo "cannot install clang-format"; exit 1; }
 
 passed=0
 failed=0

@@ -95,6 +95,10 @@ static inline bool sentimentp_buf_reserve(sentimentp_buf *b, size_t extra)
 int sentimentp_utf8_validate(const char *text, size_t len, size_t *bad_offset);
 /* Length of the valid UTF-8 sequence at s[0..len), or 0 if invalid there. */
 size_t sentimentp_utf8_valid_len(const unsigned char *s, size_t len);
+/* The unit at s[0..len) (len > 0) as Python's errors="replace" reads it:
+ * a valid sequence, or one maximal invalid subpart read as U+FFFD. Stores
+ * the code point and returns the unit's length in bytes. */
+size_t sentimentp_utf8_unit(const unsigned char *s, size_t len, uint32_t *cp);
 /* Decodes the valid sequence at s (checked before); stores its length. */
 uint32_t sentimentp_utf8_decode(const unsigned char *s, size_t *seq_len);
 /* Encodes cp into out (4 bytes of room); returns the number of bytes. */

@@ -74,6 +74,14 @@ static size_t sequence_extent(const unsigned char *s, size_t len, bool *valid)
     return need;
 }
 
+size_t sentimentp_utf8_unit(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    bool valid;
+    size_t n = sequence_extent(s, len, &valid);
+    *cp = valid ? sentimentp_utf8_decode(s, &n) : 0xfffd;
+    return n;
+}
+
 size_t sentimentp_utf8_valid_len(const unsigned char *s, size_t len)
 {
     bool valid;
