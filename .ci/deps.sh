@@ -9,7 +9,7 @@
 #   test      build, and the test tools (cmocka, clang, valgrind, the example
 #             server's libraries, abigail-tools, python3-nltk for the
 #             sentence oracle)
-#   lint      shellcheck (.ci/shellcheck.sh)
+#   lint      shellcheck and clang-format (.ci/shellcheck.sh, .ci/format.sh)
 #   examples  the examples' end-to-end stages: nginx, headless Chromium, curl
 #   node      Node.js and npm, for the examples' browser and manifest checks
 #             (only asked for when there is no `node` already)
@@ -31,7 +31,7 @@ for group in "$@"; do
                   libmicrohttpd-dev libjansson-dev libcurl4-openssl-dev abigail-tools
                   binutils make python3-nltk"
         ;;
-    lint) packages="$packages shellcheck" ;;
+    lint) packages="$packages shellcheck clang-format" ;;
     examples) packages="$packages nginx-light chromium fonts-dejavu-core curl python3" ;;
     node) packages="$packages nodejs npm" ;;
     images) packages="$packages podman buildah runc debootstrap" ;;

@@ -11,6 +11,8 @@
 #    sentences   tests/differential/sentences.py: 3,000 fresh gen_punkt.py
 #                lines, sentiment-cli --sentences --json vs NLTK's Punkt
 #                (punkt_oracle.py --ref, python3-nltk), both modes
+#                (both skipped, with their reason, when ../shared/reference
+#                is not beside the repository: a clone on its own)
 # 4. fuzz build  clang -Dfuzz=true: the libFuzzer targets (ASan + UBSan),
 #                the HTTP shim's request handling among them
 # 5. fuzz NAME   each libFuzzer target fuzzed for $SENTIMENT_FUZZ_SECONDS
@@ -18,9 +20,9 @@
 #                there are CPUs; any crash, leak, timeout, out-of-memory or
 #                failed check is a failure, its input is kept and shown
 #
-# Installs what it needs with apt-get (only what is missing). Prints PASS
-# or FAIL per check, ends with the line "N passed, M failed" and exits
-# non-zero if anything failed. About 3-4 minutes on a 2-CPU machine.
+# Installs what it needs with apt-get (only what is missing). Prints PASS,
+# FAIL or SKIP per check, ends with the line "N passed, M failed, K skipped"
+# and exits non-zero if anything failed. About 3-4 minutes on a 2-CPU machine.
 #
 # Environment: SENTIMENT_CI_DIR (scratch, default _ci/; this script uses
 # its hardening/ subdirectory), SENTIMENT_FUZZ_SECONDS, SENTIMENT_DIFF_SEED
@@ -33,11 +35,13 @@ fuzz_seconds=${SENTIMENT_FUZZ_SECONDS:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
 passed=0
 failed=0
+skipped=0
 failures=()
 start=$SECONDS
 
 pass() { echo "PASS: $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL: $1"; failed=$((failed + 1)); failures+=("$1"); }
+skip() { echo "SKIP: $1"; skipped=$((skipped + 1)); }
 
 # ------------------------------------------------------------ dependencies
 
@@ -83,15 +87,16 @@ if CC=gcc setup_and_build build "$gcc_dir" -- -Dbuildtype=debugoptimized \
     fi
 
     echo "=== differential"
-    if (cd "$top" && python3 tests/differential/run.py --cli "$gcc_dir/cli/sentiment-cli"); then
-        pass "differential: sentiment-cli vs reference"
-    else
-        fail "differential: sentiment-cli vs reference"
-    fi
+    (cd "$top" && python3 tests/differential/run.py --cli "$gcc_dir/cli/sentiment-cli")
+    case $? in
+    0) pass "differential: sentiment-cli vs reference" ;;
+    77) skip "differential: no ../shared/reference beside the repository" ;;
+    *) fail "differential: sentiment-cli vs reference" ;;
+    esac
 
     echo "=== sentences differential"
     if [ ! -f "$top/../shared/reference/punkt_oracle.py" ]; then
-        echo "SKIP: sentences differential: no ../shared/reference/punkt_oracle.py beside the clone"
+        skip "sentences differential: no ../shared/reference/punkt_oracle.py beside the repository"
     elif (cd "$top" && python3 tests/differential/sentences.py \
               --cli "$gcc_dir/cli/sentiment-cli"); then
         pass "sentences differential: sentiment-cli --sentences vs NLTK Punkt"
@@ -198,5 +203,5 @@ echo "hardening: $((SECONDS - start)) s"
 if [ "$failed" -ne 0 ]; then
     printf 'failed: %s\n' "${failures[@]}"
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -41,9 +41,9 @@ int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
     if (rc == SENTIMENT_OK)
         rc = sentimentp_scorer_finish(&p.scorer, &pol, &subj);
     sentimentp_scorer_free(&p.scorer);
-    sentimentp_buf_dispose(&p.group);
-    sentimentp_buf_dispose(&p.joined);
-    sentimentp_buf_dispose(&p.tail);
+    sentimentp_buf_free(&p.group);
+    sentimentp_buf_free(&p.joined);
+    sentimentp_buf_free(&p.tail);
     if (rc != SENTIMENT_OK)
         return rc;
     if (polarity)

@@ -166,7 +166,7 @@ static size_t punkt_rstrip(const char *text, size_t len)
 }
 
 /* The next . ! or ?: most bytes are none, so sixteen are tested at once
- * where SSE2 is there (word.h includes it). */
+ * where SSE2 is there (swar.h includes it). */
 static const char *punkt_next_mark(const char *p, const char *end)
 {
 #ifdef SENTIMENTP_HAVE_NONLETTERS16

@@ -10,7 +10,7 @@
 #include <utf8proc.h>
 
 #include "private.h"
-#include "word.h"
+#include "swar.h"
 
 /*
  * The second byte of a sequence has a narrower range after E0, ED, F0 and

@@ -11,7 +11,7 @@ and memory checks are then skipped.
 Expected numbers are TextBlob's. They were computed once with the reference
 implementation (/work/shared/reference/sentiment_ref.py, --sum neumaier for
 the default and --sum plain for --compat py311; the assessments with the same
-code following SPEC.md section 3) and are written out here. Python's own
+code following lib/README.md, "Scoring") and are written out here. Python's own
 repr() and json.dumps() are used only to spell the expected rows, never to
 compute a score. Only the standard library is needed.
 """

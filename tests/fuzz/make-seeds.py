@@ -4,7 +4,8 @@
     python3 tests/fuzz/make-seeds.py        (from the repository root)
 
 score/    texts with the two leading bytes of fuzz-score.c (flags, API path,
-          the callback's stop): SPEC.md section 5 and the edge vectors,
+          the callback's stop): worked examples of TextBlob's rules (the
+          spec-NN seeds, see lib/README.md) and the edge vectors,
           emoticons, Unicode traps, invalid UTF-8, NUL bytes, and texts that
           outgrow the library's stack buffers (a sentence > 4 KiB, a word
           > 256 bytes, many assessments).
@@ -27,7 +28,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
-SPEC = [
+WORKED_EXAMPLES = [
     "Textblob is amazingly simple to use. What great fun!",
     "This movie is not good.",
     "This movie is not very good.",
@@ -183,7 +184,7 @@ def main():
         written[sentences].add(write(sentences, name, bytes([i % 8, i % 5]) + text))
 
     # Seed i gets path i % 4, flags (i // 4) % 4, the callback stop i % 5.
-    texts = [("spec-%02d" % k, t.encode()) for k, t in enumerate(SPEC)]
+    texts = [("spec-%02d" % k, t.encode()) for k, t in enumerate(WORKED_EXAMPLES)]
     texts += [("edge-%02d" % k, t.encode()) for k, t in enumerate(EDGE)]
     texts += [("emoticons", EMOTICONS.encode()),
               ("emoticons-glued", EMOTICONS.replace(" ", "good").encode())]
