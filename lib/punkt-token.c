@@ -2,7 +2,8 @@
  * Punkt's decision on one context: the context alone is cut into words by
  * the word regex (punkt.py l.226-262, 549-579), each word annotated by the
  * first pass (l.600-623) and the second pass with the next word
- * (l.1612-1733). No regex engine: each alternative and lookahead of the
+ * (l.1612-1733): lib/README.md, "Sentences (Punkt)", P5-P8, the rule
+ * "context alone". No regex engine: each alternative and lookahead of the
  * pattern is a test on at most five code points, so a context costs time
  * linear in its length, and tokens are never stored.
  *
@@ -98,7 +99,8 @@ static size_t punkt_line_end(const char *text, size_t pos, size_t end)
 }
 
 /*
- * Length of the MultiChar punctuation (l.232) at p, 0 if none:
+ * Length of the MultiChar punctuation (l.232) at p, 0 if none (rule
+ * "spaced periods"):
  * -{2,} | \.{2,} | (?:\.\s){2,}\. , tried in that order. The last one is
  * greedy: with K repetitions of ". " it takes 2K+1 code points if a period
  * follows them, else it gives one repetition back (2K-1, if K >= 3).

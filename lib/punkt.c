@@ -1,7 +1,8 @@
 /*
  * Punkt's sentence spans (punkt.py l.1353-1471): the candidate marks, the
  * context of each, the slices between breaks and their realignment, in
- * one pass over the text that keeps one candidate and one slice back.
+ * one pass over the text that keeps one candidate and one slice back
+ * (lib/README.md, "Sentences (Punkt)", P1-P4 and P9).
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  *
@@ -42,7 +43,7 @@ static bool punkt_ascii_space(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-/* . ? ! at text[q]: does the lookahead of period_context_re hold? */
+/* P1: . ? ! at text[q]: does the lookahead of period_context_re hold? */
 static bool punkt_candidate(const char *t, size_t len, size_t q, punkt_match *m)
 {
     size_t p = q + 1;
@@ -86,7 +87,8 @@ static bool punkt_closer(char c)
 }
 
 /*
- * re_boundary_realignment (l.217) at the start of text[a..b):
+ * P9, closers realigned: re_boundary_realignment (l.217) at the start of
+ * text[a..b):
  * ["')\]}]+?(?:\s+|(?=--)|$), MULTILINE. On a match, stores the end of
  * the closing characters and of the whole match.
  */
@@ -200,8 +202,10 @@ int sentimentp_punkt_split(const char *text, size_t len, sentimentp_punkt_fn fn,
         m.at = (size_t)(mark - text);
         if (!punkt_candidate(text, len, m.at, &m))
             continue;
-        /* after the last string.whitespace since the previous match; index
-         * 0 of that stretch counts as none found (l.1413-1417) */
+        /* P2, ASCII word start: after the last string.whitespace since the
+         * previous match; index 0 of that stretch counts as none found
+         * (l.1413-1417); P3, last mark survives: prev is decided only if
+         * this word does not overlap it */
         size_t low = have_prev ? prev.at + 1 : 1, j = m.at;
         bool found = false;
         while (!found && j > low)

@@ -2,8 +2,9 @@
  * NLTK's Punkt sentence splitter with its English model: what lib/punkt.c
  * (candidates, contexts, slices, realignment), lib/punkt-token.c (the
  * decision on one context), lib/punkt-model.c (the generated table) and
- * lib/sentences.c (the public call) share. ../shared/SPEC-SENTENCES.md
- * describes the algorithm, with the line numbers of NLTK 3.8.1's punkt.py.
+ * lib/sentences.c (the public call) share. lib/README.md, "Sentences
+ * (Punkt)", describes the algorithm (steps P1-P9) and its exactness rules;
+ * the line numbers cited are those of NLTK 3.8.1's punkt.py.
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  *

@@ -5,8 +5,9 @@
  *
  * - every text of vectors/sentences-dev.jsonl (TextBlob + NLTK 3.8), spans
  *   and both modes' numbers, exactly;
- * - the traps of ../shared/SPEC-SENTENCES.md and more, one named case each,
- *   with the spans punkt_oracle.py gives (written out below);
+ * - the exactness rules of lib/README.md ("Sentences (Punkt)") and more,
+ *   one named case each, with the spans punkt_oracle.py gives (written
+ *   out below);
  * - invalid UTF-8, NUL bytes, very long inputs, the callback stopping,
  *   bad arguments, strict UTF-8, and the model table's odd entry.
  */

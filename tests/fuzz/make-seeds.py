@@ -10,7 +10,7 @@ score/    texts with the two leading bytes of fuzz-score.c (flags, API path,
           outgrow the library's stack buffers (a sentence > 4 KiB, a word
           > 256 bytes, many assessments).
 sentences/ texts with the two leading bytes of fuzz-sentences.c (flags, the
-          callback's stop): the traps of SPEC-SENTENCES.md, abbreviations,
+          callback's stop): the Punkt rules of lib/README.md, abbreviations,
           initials, numbers, collocations, realignment, Unicode white space,
           invalid UTF-8 and runs of marks and spaces.
 lexicon/  XML documents with the leading byte of fuzz-lexicon.c: small valid
