@@ -24,18 +24,18 @@ class SentimentAssessments(NamedTuple):
     """TextBlob(text).sentiment_assessments.
 
     The assessments are a list of (words, polarity, subjectivity, label)
-    tuples, in TextBlob's order. Like TextBlob's, it prints as
-    ``Sentiment(polarity=..., subjectivity=..., assessments=[...])``.
+    tuples, in TextBlob's order. Like TextBlob's, the class is named
+    Sentiment (it prints as ``Sentiment(polarity=..., subjectivity=...,
+    assessments=[...])``); its qualified name stays SentimentAssessments,
+    which is what pickling looks up.
     """
 
     polarity: float
     subjectivity: float
     assessments: List[Assessment]
 
-    def __repr__(self) -> str:
-        # TextBlob's namedtuple is called Sentiment; the class keeps its own
-        # name so that pickling by reference finds it.
-        return "Sentiment(polarity=%r, subjectivity=%r, assessments=%r)" % self
+
+SentimentAssessments.__name__ = "Sentiment"
 
 
 class Sentence(NamedTuple):

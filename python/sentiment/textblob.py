@@ -24,7 +24,7 @@ __all__ = ["PatternAnalyzer"]
 try:
     from textblob.base import CONTINUOUS, BaseSentimentAnalyzer
 except ImportError:
-    CONTINUOUS = "cont"
+    CONTINUOUS = "co"
 
     class BaseSentimentAnalyzer:  # type: ignore[no-redef]
         """Stands in for textblob.base.BaseSentimentAnalyzer without TextBlob."""
