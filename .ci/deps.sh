@@ -5,14 +5,17 @@
 # usage: .ci/deps.sh [build|test]
 #   build  what `meson compile` needs (compiler, meson, utf8proc, expat)
 #   test   also the test tools (cmocka, clang, valgrind, the example server's
-#          libraries, abigail-tools)
+#          libraries, abigail-tools, the Python binding's pytest, meson-python,
+#          Dask and pandas)
 set -eu
 
 packages="gcc libc6-dev meson ninja-build pkg-config python3 libutf8proc-dev libexpat1-dev"
 if [ "${1:-build}" = test ]; then
     packages="$packages g++ clang llvm libclang-rt-14-dev lld libcmocka-dev valgrind
               libmicrohttpd-dev libjansson-dev libcurl4-openssl-dev abigail-tools
-              binutils make"
+              binutils make
+              python3-dev python3-pytest python3-mesonpy python3-pip python3-venv patchelf
+              python3-dask python3-distributed python3-pandas"
 fi
 
 missing=""
