@@ -54,6 +54,22 @@ static int parse_compat(PyObject *compat, int *py311)
     return 0;
 }
 
+/* A bool, not any truthy value: strict_utf8="no" must not mean True. */
+static int parse_strict(PyObject *strict, int *out)
+{
+    if (strict == NULL) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyBool_Check(strict)) {
+        PyErr_Format(PyExc_TypeError, "strict_utf8 must be True or False, not %.200s",
+                     Py_TYPE(strict)->tp_name);
+        return -1;
+    }
+    *out = strict == Py_True;
+    return 0;
+}
+
 static unsigned flags_of(const analyzer_object *self)
 {
     return (self->py311 ? SENTIMENT_COMPAT_PY311 : 0u) |
@@ -63,13 +79,12 @@ static unsigned flags_of(const analyzer_object *self)
 static PyObject *analyzer_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"lexicon", "compat", "strict_utf8", NULL};
-    PyObject *lexicon = Py_None, *compat = Py_None;
-    int strict = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOp:Analyzer", kwlist,
-                                     &lexicon, &compat, &strict))
+    PyObject *lexicon = Py_None, *compat = Py_None, *strict_arg = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOO:Analyzer", kwlist,
+                                     &lexicon, &compat, &strict_arg))
         return NULL;
-    int py311;
-    if (parse_compat(compat, &py311) < 0)
+    int py311, strict;
+    if (parse_compat(compat, &py311) < 0 || parse_strict(strict_arg, &strict) < 0)
         return NULL;
     PyObject *path = NULL, *encoded = NULL;
     if (lexicon != Py_None) {
@@ -117,13 +132,12 @@ PyDoc_STRVAR(from_xml_doc,
 static PyObject *analyzer_from_xml(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"xml", "compat", "strict_utf8", NULL};
-    PyObject *xml, *compat = Py_None;
-    int strict = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|Op:from_xml", kwlist,
-                                     &xml, &compat, &strict))
+    PyObject *xml, *compat = Py_None, *strict_arg = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OO:from_xml", kwlist,
+                                     &xml, &compat, &strict_arg))
         return NULL;
-    int py311;
-    if (parse_compat(compat, &py311) < 0)
+    int py311, strict;
+    if (parse_compat(compat, &py311) < 0 || parse_strict(strict_arg, &strict) < 0)
         return NULL;
     pysentiment_text doc;
     if (pysentiment_text_get(xml, 1, &doc) < 0)

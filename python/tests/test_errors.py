@@ -54,6 +54,11 @@ def test_bad_options():
         sentiment.Analyzer(unknown=True)
     with pytest.raises(TypeError):
         sentiment.Analyzer(lexicon=42)
+    with pytest.raises(TypeError, match="strict_utf8"):
+        sentiment.Analyzer(strict_utf8="no")
+    with pytest.raises(TypeError, match="strict_utf8"):
+        sentiment.Analyzer.from_xml(b"<s/>", strict_utf8=1)
+    assert sentiment.Analyzer(strict_utf8=False).strict_utf8 is False
 
 
 def test_invalid_utf8_is_replaced_or_rejected():
