@@ -10,6 +10,7 @@ Environment (set by python/tests/meson.build):
   TEXTBLOB_SRC         a TextBlob source tree, optional
 """
 
+import functools
 import os
 import sys
 
@@ -53,20 +54,26 @@ def unescape(field):
     return "".join(out)
 
 
-def read_vectors(name):
-    """Rows (text, {"py312": (p, s), "py311": (p, s)}) of tests/vectors/NAME,
-    numbers kept as the repr() strings of the file."""
+@functools.lru_cache(maxsize=None)
+def _vectors(name):
     path = os.path.join(TEST_DATA, "vectors", name)
     rows = []
     with open(path, encoding="utf-8", newline="") as f:
         for line in f:
             if line.startswith("#"):
                 continue
+            if QUICK and len(rows) == 200:
+                break
             text, p, s, p311, s311 = line.rstrip("\n").split("\t")
             rows.append((unescape(text), {"py312": (p, s), "py311": (p311, s311)}))
-    if QUICK:
-        rows = rows[:200]
-    return rows
+    return tuple(rows)
+
+
+def read_vectors(name):
+    """Rows (text, {"py312": (p, s), "py311": (p, s)}) of tests/vectors/NAME,
+    numbers kept as the repr() strings of the file (the first 200 under
+    SENTIMENT_TEST_QUICK)."""
+    return list(_vectors(name))
 
 
 def all_vector_texts():

@@ -3,7 +3,6 @@ Python threads run."""
 
 import sys
 import threading
-import time
 
 import pytest
 
@@ -38,37 +37,32 @@ def test_one_analyzer_shared_by_python_threads():
     assert all(r == want for r in results.values())
 
 
-def other_thread_ran_during(call):
+def other_thread_ran_during(call, tries=20):
     """Whether another Python thread ran while call() was in C.
 
     The switch interval is made so long that the interpreter never takes
-    the GIL from the calling thread: the other thread can only run if the
-    call gives the GIL up itself. It sleeps at each step, which frees the
-    GIL, so the caller gets it back when the call returns."""
-    steps = [0]
-    stop = threading.Event()
-    started = threading.Event()
-
-    def count():
-        started.set()
-        while not stop.is_set():
-            steps[0] += 1
-            time.sleep(0.0001)
-
+    the GIL from this thread: the other thread, let go by a lock just before
+    the call, can only run if the call gives the GIL up itself. A call that
+    keeps the GIL never lets it run; one that frees it lets it run unless the
+    system is slow to wake the thread, hence a few tries."""
     old = sys.getswitchinterval()
     sys.setswitchinterval(1000.0)
-    t = threading.Thread(target=count)
     try:
-        t.start()
-        started.wait()
-        before = steps[0]
-        call()
-        during = steps[0] - before
+        for _ in range(tries):
+            gate = threading.Lock()
+            gate.acquire()
+            ran = []
+            t = threading.Thread(target=lambda: (gate.acquire(), ran.append(True)))
+            t.start()
+            gate.release()
+            call()
+            during = bool(ran)
+            t.join()
+            if during:
+                return True
+        return False
     finally:
-        stop.set()
-        t.join()
         sys.setswitchinterval(old)
-    return during > 0
 
 
 LONG = "This movie is not very good, but I love it! " * (20_000 if QUICK else 400_000)
@@ -82,5 +76,9 @@ def test_a_long_call_releases_the_gil():
 
 
 def test_a_short_call_keeps_the_gil():
-    # The check above is not vacuous: a call that keeps the GIL lets nothing run.
+    # The check above is not vacuous: a call that keeps the GIL lets nothing
+    # run. A short text is scored with the GIL held (it costs less than
+    # handing the GIL over), a long one without.
     assert not other_thread_ran_during(lambda: sum(range(100_000)))
+    assert not other_thread_ran_during(lambda: sentiment.sentiment("a good movie " * 300))
+    assert other_thread_ran_during(lambda: sentiment.sentiment("a good movie " * 5000))
