@@ -124,7 +124,7 @@ static PyObject *analyzer_new(PyTypeObject *type, PyObject *args, PyObject *kwds
 }
 
 PyDoc_STRVAR(from_xml_doc,
-"from_xml(xml, compat=None, strict_utf8=False)\n--\n\n"
+"from_xml($type, xml, compat=None, strict_utf8=False)\n--\n\n"
 "An analyzer on a lexicon held in memory: xml is the document (bytes or\n"
 "str) in the format Analyzer(lexicon=path) reads. Raises sentiment.Error\n"
 "(with .line) if it is not well-formed or a value is not a number.");
@@ -203,7 +203,7 @@ static int score(analyzer_object *self, PyObject *obj, double *polarity,
 }
 
 PyDoc_STRVAR(sentiment_doc,
-"sentiment(text)\n--\n\n"
+"sentiment($self, text, /)\n--\n\n"
 "TextBlob(text).sentiment: Sentiment(polarity, subjectivity), polarity in\n"
 "[-1.0, 1.0], subjectivity in [0.0, 1.0]. text is a str or UTF-8 bytes.");
 
@@ -216,7 +216,7 @@ static PyObject *analyzer_sentiment(analyzer_object *self, PyObject *text)
 }
 
 PyDoc_STRVAR(polarity_doc,
-"polarity(text)\n--\n\n"
+"polarity($self, text, /)\n--\n\n"
 "TextBlob(text).polarity, a float in [-1.0, 1.0].");
 
 static PyObject *analyzer_polarity(analyzer_object *self, PyObject *text)
@@ -228,7 +228,7 @@ static PyObject *analyzer_polarity(analyzer_object *self, PyObject *text)
 }
 
 PyDoc_STRVAR(subjectivity_doc,
-"subjectivity(text)\n--\n\n"
+"subjectivity($self, text, /)\n--\n\n"
 "TextBlob(text).subjectivity, a float in [0.0, 1.0].");
 
 static PyObject *analyzer_subjectivity(analyzer_object *self, PyObject *text)
@@ -276,7 +276,7 @@ static int on_assessment(void *user, const char *const *words, size_t n_words,
 }
 
 PyDoc_STRVAR(assessments_doc,
-"assessments(text)\n--\n\n"
+"assessments($self, text, /)\n--\n\n"
 "TextBlob(text).sentiment_assessments: Sentiment(polarity, subjectivity,\n"
 "assessments), where each assessment is a tuple (words, polarity,\n"
 "subjectivity, label): the list of lowercased words it covers ('not',\n"
@@ -357,7 +357,7 @@ static PyObject *sentence_object(PyObject *obj, const pysentiment_text *t,
 }
 
 PyDoc_STRVAR(sentences_doc,
-"sentences(text)\n--\n\n"
+"sentences($self, text, /)\n--\n\n"
 "TextBlob(text).sentences with their scores: a list of\n"
 "Sentence(start, end, text, polarity, subjectivity), where text[start:end]\n"
 "is the sentence (str indices for a str, byte offsets for bytes) and the\n"
@@ -402,7 +402,7 @@ static PyObject *analyzer_sentences(analyzer_object *self, PyObject *obj)
 /* ---------------------------------------------------------------- batches */
 
 PyDoc_STRVAR(score_many_doc,
-"score_many(texts, jobs=1)\n--\n\n"
+"score_many($self, texts, jobs=1)\n--\n\n"
 "A list of Sentiment, one for each text of the iterable texts (str or\n"
 "bytes), in input order. The texts are scored without the GIL on jobs\n"
 "threads, so other Python threads run meanwhile. In strict UTF-8 mode an\n"

@@ -119,7 +119,7 @@ static int add_constants(PyObject *m)
 }
 
 PyDoc_STRVAR(strerror_doc,
-"strerror(code)\n--\n\n"
+"strerror(code, /)\n--\n\n"
 "The library's description of an error code (sentiment_strerror()).");
 
 static PyObject *module_strerror(PyObject *m, PyObject *arg)
