@@ -3,15 +3,24 @@
 # against that copy: the import must come from the DESTDIR's site directory,
 # with nothing from the build tree on the path.
 #
-# usage: test-installed.sh BUILD_DIR PYTHON SITE_DIR TESTS_DIR
-# Exit status: 0 pass, 1 fail, 77 skip.
+# usage: test-installed.sh BUILD_DIR PYTHON SITE_DIR TESTS_DIR [on-path]
+# With on-path, SITE_DIR must also be a folder the interpreter searches, so
+# that after a real `meson install` `import sentiment` works as it is.
+# Exit status: 0 pass, 1 fail.
 set -u
 
 build=$1
 python=$2
 site=$3
 tests=$4
+on_path=${5:-off-path}
 meson=${MESON:-meson}
+
+if [ "$on_path" = on-path ] &&
+   ! "$python" -c 'import sys; sys.exit(sys.argv[1] not in sys.path)' "$site"; then
+    echo "FAIL: $site is not on $python's sys.path" >&2
+    exit 1
+fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sentiment-python-test.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
