@@ -401,6 +401,32 @@ static PyObject *analyzer_sentences(analyzer_object *self, PyObject *obj)
 
 /* ---------------------------------------------------------------- batches */
 
+typedef struct {
+    const pysentiment_item *items;
+    PyObject *list;          /* the result, filled in order */
+    Py_ssize_t first_error;  /* the first text that failed, or -1 */
+} batch_results;
+
+/* Turns a run of scored items into Sentiment objects, with the GIL, while
+ * other threads go on scoring. After a failed text the rest only wait to
+ * be reported. */
+static int take_results(void *ctx, size_t begin, size_t end)
+{
+    batch_results *br = ctx;
+    for (size_t i = begin; i < end && br->first_error < 0; i++) {
+        const pysentiment_item *it = &br->items[i];
+        if (it->rc < 0) {
+            br->first_error = (Py_ssize_t)i;
+            break;
+        }
+        PyObject *pair = pysentiment_pair(it->polarity, it->subjectivity);
+        if (pair == NULL)
+            return -1;
+        PyList_SET_ITEM(br->list, (Py_ssize_t)i, pair);
+    }
+    return 0;
+}
+
 PyDoc_STRVAR(score_many_doc,
 "score_many($self, texts, jobs=1)\n--\n\n"
 "A list of Sentiment, one for each text of the iterable texts (str or\n"
@@ -432,6 +458,7 @@ static PyObject *analyzer_score_many(analyzer_object *self, PyObject *args, PyOb
     pysentiment_item *items = PyMem_Calloc((size_t)n + 1, sizeof *items);
     PyObject *owners = PyList_New(0);
     PyObject *result = NULL;
+    batch_results br = {items, NULL, -1};
     if (items == NULL || owners == NULL) {
         PyErr_NoMemory();
         goto done;
@@ -448,22 +475,17 @@ static PyObject *analyzer_score_many(analyzer_object *self, PyObject *args, PyOb
         items[i].len = t.len;
         pysentiment_text_release(&t);
     }
-    Py_BEGIN_ALLOW_THREADS
-    pysentiment_score_items(self->analyzer, items, (size_t)n, (size_t)jobs);
-    Py_END_ALLOW_THREADS
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (items[i].rc < 0) {
-            pysentiment_raise(items[i].rc, -1, i, NULL);
-            goto done;
-        }
+    result = br.list = PyList_New(n);
+    if (result == NULL)
+        goto done;
+    if (pysentiment_score_items(self->analyzer, items, (size_t)n, (size_t)jobs,
+                                take_results, &br) < 0) {
+        Py_CLEAR(result);
+        goto done;
     }
-    result = PyList_New(n);
-    for (Py_ssize_t i = 0; result != NULL && i < n; i++) {
-        PyObject *pair = pysentiment_pair(items[i].polarity, items[i].subjectivity);
-        if (pair == NULL)
-            Py_CLEAR(result);
-        else
-            PyList_SET_ITEM(result, i, pair);
+    if (br.first_error >= 0) {
+        pysentiment_raise(items[br.first_error].rc, -1, br.first_error, NULL);
+        Py_CLEAR(result);
     }
 done:
     PyMem_Free(items);

@@ -75,6 +75,12 @@ def test_invalid_utf8_is_replaced_or_rejected():
     with pytest.raises(sentiment.Error) as e:
         strict.score_many(["good", b"ok", bad, "fine"], jobs=2)
     assert e.value.code == sentiment.E_UTF8 and e.value.index == 2
+    many = ["good"] * 1000
+    many[700] = many[900] = bad
+    for jobs in (1, 2, 3):
+        with pytest.raises(sentiment.Error) as e:
+            strict.score_many(many, jobs=jobs)
+        assert e.value.index == 700
     assert strict.sentiment(b"good") == sentiment.sentiment("good")
 
 
