@@ -55,7 +55,8 @@ pip_route() {
         SENTIMENT_EXPECT_INSTALLED=$site PYTHONDONTWRITEBYTECODE=1 \
         "$tmp/venv/bin/python" "$top/python/tests/runtests.py" "$top/python/tests") |
         tail -n 3
-    [ "${PIPESTATUS[0]}" -eq 0 ]
+    # 0, or 77 when pytest is missing or found no test: a skip, not a failure
+    return "${PIPESTATUS[0]}"
 }
 
 dask_check() {
