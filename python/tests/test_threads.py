@@ -77,8 +77,7 @@ def test_a_long_call_releases_the_gil():
 
 def test_a_short_call_keeps_the_gil():
     # The check above is not vacuous: a call that keeps the GIL lets nothing
-    # run. A short text is scored with the GIL held (it costs less than
-    # handing the GIL over), a long one without.
+    # run, and a short text is scored with the GIL held (it costs less than
+    # handing the GIL over).
     assert not other_thread_ran_during(lambda: sum(range(100_000)))
     assert not other_thread_ran_during(lambda: sentiment.sentiment("a good movie " * 300))
-    assert other_thread_ran_during(lambda: sentiment.sentiment("a good movie " * 5000))
