@@ -8,15 +8,21 @@
 #                baseline, and the header's constants (tests/abi/README.md)
 # 3. differential  tests/differential/run.py: 20,000 fresh adversarial lines,
 #                sentiment-cli vs the reference implementation, both modes
-# 4. fuzz build  clang -Dfuzz=true: the libFuzzer targets (ASan + UBSan)
+#    sentences   tests/differential/sentences.py: 3,000 fresh gen_punkt.py
+#                lines, sentiment-cli --sentences --json vs NLTK's Punkt
+#                (punkt_oracle.py --ref, python3-nltk), both modes
+#                (both skipped, with their reason, when ../shared/reference
+#                is not beside the repository: a clone on its own)
+# 4. fuzz build  clang -Dfuzz=true: the libFuzzer targets (ASan + UBSan),
+#                the HTTP shim's request handling among them
 # 5. fuzz NAME   each libFuzzer target fuzzed for $SENTIMENT_FUZZ_SECONDS
 #                (60) from its seeds and dictionary, as many at once as
 #                there are CPUs; any crash, leak, timeout, out-of-memory or
 #                failed check is a failure, its input is kept and shown
 #
-# Installs what it needs with apt-get (only what is missing). Prints PASS
-# or FAIL per check, ends with the line "N passed, M failed" and exits
-# non-zero if anything failed. About 3-4 minutes on a 2-CPU machine.
+# Installs what it needs with apt-get (only what is missing). Prints PASS,
+# FAIL or SKIP per check, ends with the line "N passed, M failed, K skipped"
+# and exits non-zero if anything failed. About 3-4 minutes on a 2-CPU machine.
 #
 # Environment: SENTIMENT_CI_DIR (scratch, default _ci/; this script uses
 # its hardening/ subdirectory), SENTIMENT_FUZZ_SECONDS, SENTIMENT_DIFF_SEED
@@ -29,33 +35,21 @@ fuzz_seconds=${SENTIMENT_FUZZ_SECONDS:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
 passed=0
 failed=0
+skipped=0
 failures=()
 start=$SECONDS
 
 pass() { echo "PASS: $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL: $1"; failed=$((failed + 1)); failures+=("$1"); }
+skip() { echo "SKIP: $1"; skipped=$((skipped + 1)); }
 
 # ------------------------------------------------------------ dependencies
 
-packages="gcc libc6-dev meson ninja-build pkg-config python3 libutf8proc-dev
-          libexpat1-dev libcmocka-dev clang llvm libclang-rt-14-dev abigail-tools"
-missing=""
-for p in $packages; do
-    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" ||
-        missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-    echo "installing:$missing"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    export DEBIAN_FRONTEND=noninteractive
-    # shellcheck disable=SC2086
-    if ! { $sudo apt-get update -qq &&
-           $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null; }; then
-        echo "cannot install:$missing"
-        echo "0 passed, 1 failed"
-        exit 1
-    fi
+# The project's one package list; .ci/run has installed this group already.
+if ! "$top/.ci/deps.sh" test; then
+    echo "cannot install the test dependencies (.ci/deps.sh test)"
+    echo "0 passed, 1 failed"
+    exit 1
 fi
 
 mkdir -p "$out"
@@ -93,15 +87,27 @@ if CC=gcc setup_and_build build "$gcc_dir" -- -Dbuildtype=debugoptimized \
     fi
 
     echo "=== differential"
-    if (cd "$top" && python3 tests/differential/run.py --cli "$gcc_dir/cli/sentiment-cli"); then
-        pass "differential: sentiment-cli vs reference"
+    (cd "$top" && python3 tests/differential/run.py --cli "$gcc_dir/cli/sentiment-cli")
+    case $? in
+    0) pass "differential: sentiment-cli vs reference" ;;
+    77) skip "differential: no ../shared/reference beside the repository" ;;
+    *) fail "differential: sentiment-cli vs reference" ;;
+    esac
+
+    echo "=== sentences differential"
+    if [ ! -f "$top/../shared/reference/punkt_oracle.py" ]; then
+        skip "sentences differential: no ../shared/reference/punkt_oracle.py beside the repository"
+    elif (cd "$top" && python3 tests/differential/sentences.py \
+              --cli "$gcc_dir/cli/sentiment-cli"); then
+        pass "sentences differential: sentiment-cli --sentences vs NLTK Punkt"
     else
-        fail "differential: sentiment-cli vs reference"
+        fail "sentences differential: sentiment-cli --sentences vs NLTK Punkt"
     fi
 else
     fail "build (gcc, -g)"
     fail "abi: not run"
     fail "differential: not run"
+    fail "sentences differential: not run"
 fi
 
 # ------------------------------------------------------------ fuzzing
@@ -112,7 +118,7 @@ fuzz_dir=$out/fuzz
 # named fuzz-* (not *-replay), wherever its meson.build is.
 fuzz_targets=()
 rm -rf "$fuzz_dir"
-if CC=clang CXX=clang++ meson setup "$fuzz_dir" "$top" -Dfuzz=true -Dexamples=disabled \
+if CC=clang CXX=clang++ meson setup "$fuzz_dir" "$top" -Dfuzz=true \
        -Dbuildtype=debugoptimized >"$fuzz_dir.setup.log" 2>&1; then
     mapfile -t fuzz_targets < <(meson introspect --targets "$fuzz_dir" | python3 -c '
 import json, os, sys
@@ -131,8 +137,9 @@ else
     fuzz_targets=()
 fi
 
-# fuzz REL_PATH: fuzzes one target; its seeds are tests/fuzz/<name>/ and
-# its dictionary tests/fuzz/<name>.dict, for the binary fuzz-<name>.
+# fuzz REL_PATH: fuzzes one target; its seeds are tests/fuzz/<name>/ (the
+# server's: examples/tests/fuzz-<name>/) and its dictionary
+# tests/fuzz/<name>.dict, for the binary fuzz-<name>.
 fuzz() {
     local rel=$1 bin name corpus art args=() dirs=()
     bin=$fuzz_dir/$rel
@@ -147,6 +154,7 @@ fuzz() {
     # in the tree stay as they are.
     dirs=("$corpus")
     [ -d "$top/tests/fuzz/$name" ] && dirs+=("$top/tests/fuzz/$name")
+    [ -d "$top/examples/tests/fuzz-$name" ] && dirs+=("$top/examples/tests/fuzz-$name")
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         "$bin" -max_total_time="$fuzz_seconds" -timeout=25 -rss_limit_mb=2048 \
@@ -195,5 +203,5 @@ echo "hardening: $((SECONDS - start)) s"
 if [ "$failed" -ne 0 ]; then
     printf 'failed: %s\n' "${failures[@]}"
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -26,6 +26,8 @@ struct cli {
     int json;               /* --json: JSON Lines instead of TAB columns. */
     int explain;            /* --explain: add the assessments. */
     int whole;              /* --whole: all input is one record. */
+    int sentences;          /* --sentences: each sentence's span and score. */
+    int first_sentence;     /* --first-sentence: the first sentence's score. */
 };
 
 /* A growable byte string. Not NUL-terminated. */
@@ -52,10 +54,13 @@ struct job {
     struct buf out;         /* Their rows. */
     struct buf col;         /* The assessments of the current record. */
     struct buf fix;         /* The current record with invalid UTF-8 repaired. */
+    struct buf sent;        /* The sentences of the current record. */
     struct bad_record *bad; /* The records that could not be scored. */
     size_t n_bad, cap_bad;
     unsigned long n_records;    /* Records scored so far. */
     size_t n_assess;        /* Assessments of the current record so far. */
+    size_t n_sent;          /* Sentences of the current record so far. */
+    double first_p, first_s;    /* The first sentence's scores, or 0.0. */
 };
 
 /* sentiment-cli.c */

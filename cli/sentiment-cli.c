@@ -203,6 +203,51 @@ static int on_assessment(void *user, const char *const *words, size_t n_words,
     return 0;
 }
 
+/* sentiment_sentence_fn: append one sentence to job->sent, as
+ * "START END POLARITY [SUBJECTIVITY]" (TAB between sentences) or as a JSON
+ * object. --first-sentence needs only the first one and stops there. */
+static int on_sentence(void *user, size_t start, size_t end, double p,
+                       double s)
+{
+    struct job *j = user;
+    struct buf *b = &j->sent;
+    char num[32];
+    int json = j->c->json;
+
+    if (j->n_sent++ == 0) {
+        j->first_p = p;
+        j->first_s = s;
+    } else {
+        puts_(b, json ? ", " : "\t");
+    }
+    if (!j->c->sentences)
+        return 1;
+    snprintf(num, sizeof num, json ? "{\"start\": %zu, \"end\": %zu, "
+             : "%zu %zu ", start, end);
+    puts_(b, num);
+    puts_(b, json ? "\"polarity\": " : "");
+    put_double(b, p);
+    if (json || j->c->subjectivity) {
+        puts_(b, json ? ", \"subjectivity\": " : " ");
+        put_double(b, s);
+    }
+    if (json)
+        putch(b, '}');
+    return 0;
+}
+
+/* --sentences, --first-sentence: split the record; 0 or a SENTIMENT_E_*. */
+static int split_record(struct job *j, const char *text, size_t len)
+{
+    int rc;
+
+    j->sent.len = 0;
+    j->n_sent = 0;
+    j->first_p = j->first_s = 0.0;  /* no sentence: TextBlob's empty text */
+    rc = sentiment_analyzer_sentences(j->c->an, text, len, on_sentence, j);
+    return rc == SENTIMENT_E_ABORTED && !j->c->sentences ? 0 : rc;
+}
+
 /* The record as a JSON string, repaired first if it is not valid UTF-8 so
  * that the output always is. */
 static void put_json_text(struct job *j, const char *text, size_t len)
@@ -236,6 +281,10 @@ static void put_error_row(struct job *j, const char *text, size_t len,
         return;
     }
     puts_(&j->out, "error");
+    if (c->sentences) {             /* one field, like any sentence list */
+        putch(&j->out, '\n');
+        return;
+    }
     if (c->subjectivity)
         puts_(&j->out, "\terror");
     if (c->explain)
@@ -254,10 +303,15 @@ static void score_record(struct job *j, const char *text, size_t len)
 
     j->col.len = 0;
     j->n_assess = 0;
-    if (c->explain)
+    p = s = 0.0;
+    if (c->sentences || c->first_sentence)
+        rc = split_record(j, text, len);
+    else
+        rc = 0;
+    if (rc == 0 && c->explain)
         rc = sentiment_analyzer_assess(c->an, text, len, &p, &s,
                                        on_assessment, j);
-    else
+    else if (rc == 0 && (c->json || !(c->sentences || c->first_sentence)))
         rc = sentiment_analyzer_score(c->an, text, len, &p, &s);
     if (rc == SENTIMENT_E_NOMEM)
         die(j->name, sentiment_strerror(rc));
@@ -292,8 +346,29 @@ static void score_record(struct job *j, const char *text, size_t len)
             put(&j->out, j->col.p, j->col.len);
             putch(&j->out, ']');
         }
+        if (c->sentences) {
+            puts_(&j->out, ", \"sentences\": [");
+            put(&j->out, j->sent.p, j->sent.len);
+            putch(&j->out, ']');
+        }
+        if (c->first_sentence) {
+            puts_(&j->out, ", \"first_sentence\": {\"polarity\": ");
+            put_double(&j->out, j->first_p);
+            puts_(&j->out, ", \"subjectivity\": ");
+            put_double(&j->out, j->first_s);
+            putch(&j->out, '}');
+        }
         puts_(&j->out, "}\n");
         return;
+    }
+    if (c->sentences) {
+        put(&j->out, j->sent.p, j->sent.len);
+        putch(&j->out, '\n');
+        return;
+    }
+    if (c->first_sentence) {
+        p = j->first_p;
+        s = j->first_s;
     }
     put_double(&j->out, p);
     if (c->subjectivity) {
@@ -355,6 +430,7 @@ void job_free(struct job *j)
     free(j->out.p);
     free(j->col.p);
     free(j->fix.p);
+    free(j->sent.p);
     free(j->bad);
 }
 
@@ -470,6 +546,11 @@ static void usage(FILE *f)
           "      --json          print JSON Lines with text and scores\n"
           "      --explain       also print the assessments of each record\n"
           "      --whole         score all input as one text\n"
+          "      --sentences     split each record into sentences as TextBlob\n"
+          "                      does and score each: START END POLARITY\n"
+          "                      [SUBJECTIVITY] per sentence, TAB-separated\n"
+          "      --first-sentence  print the first sentence's scores instead\n"
+          "                      (0.0 if the record has no sentence)\n"
           "      --compat VER    py312 (default) or py311: match that Python\n"
           "      --lexicon FILE  use a lexicon XML file instead of the built-in one\n"
           "      --strict-utf8   reject records that are not valid UTF-8\n"
@@ -531,7 +612,7 @@ static int parse_jobs(const char *arg, unsigned *jobs)
 }
 
 enum { OPT_JSON = 256, OPT_EXPLAIN, OPT_WHOLE, OPT_COMPAT, OPT_LEXICON,
-       OPT_STRICT };
+       OPT_STRICT, OPT_SENTENCES, OPT_FIRST_SENTENCE };
 
 int main(int argc, char **argv)
 {
@@ -545,6 +626,8 @@ int main(int argc, char **argv)
         {"compat", required_argument, NULL, OPT_COMPAT},
         {"lexicon", required_argument, NULL, OPT_LEXICON},
         {"strict-utf8", no_argument, NULL, OPT_STRICT},
+        {"sentences", no_argument, NULL, OPT_SENTENCES},
+        {"first-sentence", no_argument, NULL, OPT_FIRST_SENTENCE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -552,7 +635,7 @@ int main(int argc, char **argv)
     static char *stdin_only[] = {"-", NULL};
     static char prog[] = PROG;
     static struct pool *pl;             /* Static: reachable if we die. */
-    struct cli c = {NULL, '\n', 0, 0, 0, 0};
+    struct cli c = {NULL, '\n', 0, 0, 0, 0, 0, 0};
     const char *lexicon = NULL;
     sentiment_analyzer *an;
     unsigned flags = 0, jobs = 1;
@@ -574,6 +657,8 @@ int main(int argc, char **argv)
         case OPT_WHOLE: c.whole = 1; break;
         case OPT_LEXICON: lexicon = optarg; break;
         case OPT_STRICT: flags |= SENTIMENT_STRICT_UTF8; break;
+        case OPT_SENTENCES: c.sentences = 1; break;
+        case OPT_FIRST_SENTENCE: c.first_sentence = 1; break;
         case OPT_COMPAT:
             if (strcmp(optarg, "py311") == 0)
                 flags |= SENTIMENT_COMPAT_PY311;
@@ -597,6 +682,12 @@ int main(int argc, char **argv)
             return usage_error(NULL, NULL);
         }
     }
+    if (c.sentences && c.first_sentence)
+        return usage_error("--sentences and --first-sentence exclude each "
+                           "other", NULL);
+    if ((c.sentences || c.first_sentence) && c.explain && !c.json)
+        return usage_error("--explain goes with --sentences or "
+                           "--first-sentence only with --json", NULL);
     c.an = an = make_analyzer(lexicon, flags);
     files = optind < argc ? argv + optind : stdin_only;
 

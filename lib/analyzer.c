@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "punkt.h"
 
 struct sentiment_analyzer {
     sentimentp_lexicon lexicon;
@@ -40,9 +41,9 @@ int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
     if (rc == SENTIMENT_OK)
         rc = sentimentp_scorer_finish(&p.scorer, &pol, &subj);
     sentimentp_scorer_free(&p.scorer);
-    sentimentp_buf_dispose(&p.group);
-    sentimentp_buf_dispose(&p.joined);
-    sentimentp_buf_dispose(&p.tail);
+    sentimentp_buf_free(&p.group);
+    sentimentp_buf_free(&p.joined);
+    sentimentp_buf_free(&p.tail);
     if (rc != SENTIMENT_OK)
         return rc;
     if (polarity)
@@ -223,24 +224,18 @@ const char *sentiment_lexicon_version(void)
     return sentimentp_builtin_version;
 }
 
-/* PLACEHOLDER until lib/punkt lands: the whole text, right-stripped of ASCII
- * white space, is one sentence. Replaced by the Punkt splitter. */
+int sentimentp_score_text(const sentimentp_lexicon *lex, const char *text,
+                          size_t len, double *polarity, double *subjectivity)
+{
+    return run(lex, 0, text, len, NULL, NULL, polarity, subjectivity);
+}
+
 int sentiment_analyzer_sentences(const sentiment_analyzer *analyzer,
                                  const char *text, size_t len,
                                  sentiment_sentence_fn fn, void *user)
 {
     if (!analyzer || !fn || (!text && len))
         return SENTIMENT_E_INVALID;
-    while (len && strchr(" \t\n\r\v\f", text[len - 1]))
-        len--;
-    size_t start = 0;
-    while (start < len && strchr(" \t\n\r\v\f", text[start]))
-        start++;
-    if (start == len)
-        return SENTIMENT_OK;
-    double p, s;
-    int rc = sentiment_analyzer_score(analyzer, text, len, &p, &s);
-    if (rc < 0)
-        return rc;
-    return fn(user, 0, len, p, s) ? SENTIMENT_E_ABORTED : SENTIMENT_OK;
+    return sentimentp_sentences(&analyzer->lexicon, analyzer->flags, text, len,
+                                fn, user);
 }

@@ -9,13 +9,6 @@
 
 #include "private.h"
 
-/* The heap half of sentimentp_buf_free(), which is inline. */
-void sentimentp_buf_release(sentimentp_buf *b)
-{
-    free(b->data);
-    b->heap = false;
-}
-
 bool sentimentp_buf_grow(sentimentp_buf *b, size_t extra)
 {
     if (extra <= b->cap - b->len)

@@ -101,7 +101,7 @@ const char *const sentimentp_emoticon_second[256] = {
 
 /*
  * Each pair of consecutive characters of an emoticon, and of "(!)", as
- * (last byte of the first, first byte of the second). test-word.c
+ * (last byte of the first, first byte of the second). test-swar.c
  * derives the pairs from the table above and checks that this list has
  * exactly those.
  */
@@ -133,14 +133,13 @@ const char *const sentimentp_join_next[256] = {
  * those after which the next token is not sure: whitespace, 'E' (it may
  * start END-OF-SENTENCE, which is dropped) and non-ASCII bytes. The
  * tokenizer looks closer only where this and sentimentp_join_next agree;
- * test-word.c checks that it covers every letter's pairs.
+ * test-swar.c checks that it covers every letter's pairs.
  */
 #define NA8 1, 1, 1, 1, 1, 1, 1, 1
 #define NA64 NA8, NA8, NA8, NA8, NA8, NA8, NA8, NA8
 const bool sentimentp_unsure_after_letter[256] = {
     [')'] = 1, ['.'] = 1, ['_'] = 1, ['-'] = 1, ['D'] = 1, ['E'] = 1,
-    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
-    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1,
+    SENTIMENTP_ASCII_SPACES(1, 1, 1),
     [0x80] = NA64, NA64,
 };
 #undef NA64

@@ -1,5 +1,5 @@
 /*
- * Error messages and versions.
+ * Error messages.
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  */
@@ -30,14 +30,4 @@ const char *sentiment_strerror(int code)
     default:
         return "unknown error";
     }
-}
-
-const char *sentiment_version_string(void)
-{
-    return SENTIMENT_VERSION_STRING;
-}
-
-unsigned long sentiment_version(void)
-{
-    return SENTIMENT_VERSION_HEX;
 }

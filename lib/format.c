@@ -52,21 +52,17 @@
 /*
  * pow10_table[e - POW10_MIN] = {hi, lo} holds g = floor(10^e / 2^r) + 1,
  * where r = floor(log2(10^e)) - 126, so 2^126 <= g < 2^127: an upper
- * approximation of 10^e / 2^r, too large by at most 1. Generated once by
- * hand with Python's exact integers:
- *
- *     for e in range(-292, 325):
- *         x = Fraction(10) ** e
- *         r = floor_log2(x) - 126            # exact, not via math.log2
- *         g = floor(x / Fraction(2) ** r) + 1
+ * approximation of 10^e / 2^r, too large by at most 1. lib/gen-pow10.py
+ * prints these rows with Python's exact integers, and the "format-table"
+ * test checks that they are its output.
  *
  * Why 127 bits are enough: scale() multiplies g by cp = n << h, with
  * n = 4c - 2 ... 4c + 2 <= 2^55 + 2 and h <= 5, so the computed value
  * exceeds the exact x = n * 2^q * 10^-k by less than 2^60 / 2^128 = 2^-68.
- * A second script walked every binary exponent q and bounded, through the
+ * The same script walks every binary exponent q and bounds, through the
  * continued fraction of 2^q * 10^-k (best rational approximations), how
  * close n * 2^q * 10^-k can come to an integer without being one, for all
- * n < 2^55 + 3 (and checked the three n of each power of two, whose k may
+ * n < 2^55 + 3 (and checks the three n of each power of two, whose k may
  * be one less, directly): never closer than 2^-65.44. So the computed
  * value has the same integer part as x, and a fraction whose top 68 bits
  * are all zero exactly when x is an integer.

@@ -1,6 +1,6 @@
 /*
- * Resolving a lexicon as TextBlob's en.Sentiment.load() does (SPEC.md
- * section 1): average the senses of each form per part of speech, average
+ * Resolving a lexicon as TextBlob's en.Sentiment.load() does (lib/README.md,
+ * "The lexicon"): average the senses of each form per part of speech, average
  * those per-POS means into the POS-agnostic entry, then derive an "-ly"
  * adverb from every adjective.
  *
@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "private.h"
-#include "word.h"
+#include "swar.h"
 
 #define NONE UINT32_MAX
 

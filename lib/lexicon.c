@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "private.h"
-#include "word.h"
+#include "swar.h"
 
 uint32_t sentimentp_hash(const char *s, size_t len)
 {

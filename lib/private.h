@@ -15,12 +15,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <locale.h>
 
 #include "sentiment.h"
-#include "word.h"
-
-#define SENTIMENTP_KNOWN_FLAGS (SENTIMENT_COMPAT_PY311 | SENTIMENT_STRICT_UTF8)
 
 /* Branch hints for the tokenizer's fast path, where prose is predictable. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -30,6 +28,20 @@
 #define SENTIMENTP_LIKELY(x) (x)
 #define SENTIMENTP_UNLIKELY(x) (x)
 #endif
+
+#include "swar.h"
+
+#define SENTIMENTP_KNOWN_FLAGS (SENTIMENT_COMPAT_PY311 | SENTIMENT_STRICT_UTF8)
+
+/*
+ * The ASCII bytes of Python's str.isspace(), the one list of them, as the
+ * entries of a 256-byte table: "\n" gets `line_feed`, "\r" gets
+ * `carriage_return` and the others `space` (tokenize.c tells them apart).
+ */
+#define SENTIMENTP_ASCII_SPACES(space, line_feed, carriage_return)            \
+    ['\t'] = (space), ['\n'] = (line_feed), ['\v'] = (space),                \
+    ['\f'] = (space), ['\r'] = (carriage_return), [0x1c] = (space),          \
+    [0x1d] = (space), [0x1e] = (space), [0x1f] = (space), [' '] = (space)
 
 /* str.lower() of an ASCII byte; other bytes are returned as they are. */
 static inline unsigned char sentimentp_ascii_lower(unsigned char c)
@@ -60,20 +72,13 @@ static inline void sentimentp_buf_init(sentimentp_buf *b, char *storage,
     b->heap = false;
 }
 
-void sentimentp_buf_release(sentimentp_buf *b);
-
+/* Frees what the buffer took from the heap: the one way to free one. It
+ * is not reset (stores that a caller's last use would waste); init it
+ * again to reuse it. */
 static inline void sentimentp_buf_free(sentimentp_buf *b)
 {
     if (b->heap)
-        sentimentp_buf_release(b);
-    sentimentp_buf_init(b, NULL, 0);
-}
-
-/* Frees a buffer that is not used again: no reset, which costs stores. */
-static inline void sentimentp_buf_dispose(sentimentp_buf *b)
-{
-    if (b->heap)
-        sentimentp_buf_release(b);
+        free(b->data);
 }
 
 bool sentimentp_buf_grow(sentimentp_buf *b, size_t extra);
@@ -90,6 +95,10 @@ static inline bool sentimentp_buf_reserve(sentimentp_buf *b, size_t extra)
 int sentimentp_utf8_validate(const char *text, size_t len, size_t *bad_offset);
 /* Length of the valid UTF-8 sequence at s[0..len), or 0 if invalid there. */
 size_t sentimentp_utf8_valid_len(const unsigned char *s, size_t len);
+/* The unit at s[0..len) (len > 0) as Python's errors="replace" reads it:
+ * a valid sequence, or one maximal invalid subpart read as U+FFFD. Stores
+ * the code point and returns the unit's length in bytes. */
+size_t sentimentp_utf8_unit(const unsigned char *s, size_t len, uint32_t *cp);
 /* Decodes the valid sequence at s (checked before); stores its length. */
 uint32_t sentimentp_utf8_decode(const unsigned char *s, size_t *seq_len);
 /* Encodes cp into out (4 bytes of room); returns the number of bytes. */
@@ -129,7 +138,7 @@ typedef struct sentimentp_entry {
 
 /*
  * A slot holds what a lookup compares, so that a word that is not there
- * costs one cache line: the form's first chunk (word.h) as stored, and its
+ * costs one cache line: the form's first chunk (swar.h) as stored, and its
  * length, 0 for an empty slot (no word is empty).
  */
 typedef struct sentimentp_slot {
@@ -143,16 +152,17 @@ typedef struct sentimentp_lexicon {
     const sentimentp_form *forms;
     const sentimentp_entry *entries;   /* one per form */
     const sentimentp_slot *slots;
-    /* one bit per hash value (its high 16 bits) that some form has: most
-     * words are unknown, and this small table turns them away before the
-     * slots, the forms and the strings are touched */
+    /* one bit per value of the hash's high 17 bits (SENTIMENTP_FILTER_BIT)
+     * that some form has: most words are unknown, and this small table
+     * turns them away before the slots, the forms and the strings are
+     * touched */
     const uint64_t *filter;
     uint32_t n_forms;
     uint32_t n_slots;          /* a power of two, > n_forms */
     uint32_t max_form_length;
 } sentimentp_lexicon;
 
-/* The hash of a form (see word.h: lowercase ASCII words hash the same). */
+/* The hash of a form (see swar.h: lowercase ASCII words hash the same). */
 uint32_t sentimentp_hash(const char *s, size_t len);
 /* Index of the form equal to s[0..len), or -1. */
 int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
@@ -161,6 +171,7 @@ int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
 /* Sets the filter bit of a form's hash. */
 void sentimentp_filter_add(uint64_t *filter, uint32_t hash);
 
+/* 2^17 bits, SENTIMENTP_FILTER_WORDS * 64 */
 #define SENTIMENTP_FILTER_BIT(hash) ((hash) >> 15)
 
 /* False if no form has this hash (the filter's job); true if one may. */
@@ -193,7 +204,8 @@ extern const uint32_t sentimentp_byte_hash[256];
 
 /*
  * The lexicon builder: collects <word> elements in document order and
- * resolves them as TextBlob's en.Sentiment.load() does (SPEC.md section 1).
+ * resolves them as TextBlob's en.Sentiment.load() does (lib/README.md,
+ * "The lexicon").
  * Used both at run time (XML files) and by the build-time table generator.
  */
 typedef struct sentimentp_builder sentimentp_builder;
@@ -295,8 +307,12 @@ typedef struct sentimentp_scorer {
     int error;
 } sentimentp_scorer;
 
-/* Inline, field by field: a memset of the whole struct, or a call, costs
- * more than scoring a short text. */
+/*
+ * Field by field, inline: a call costs more than scoring a short text, and
+ * a designated initializer makes gcc clear the whole 184-byte struct with
+ * "rep stosq" first (23 more branches per text under cachegrind's count,
+ * for fields that are all stored again).
+ */
 static inline void sentimentp_scorer_init(sentimentp_scorer *sc,
                                           const sentimentp_lexicon *lex,
                                           sentiment_assessment_fn fn,
@@ -322,17 +338,12 @@ static inline void sentimentp_scorer_init(sentimentp_scorer *sc,
     sentimentp_buf_init(&sc->pointers, NULL, 0);
     sc->error = SENTIMENT_OK;
 }
-/* Scores one word (original case); `ascii` says it has no byte >= 0x80. */
-void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
-                            bool ascii);
-/* Closes the last entry; returns 0 or an error code. */
-int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
-                             double *subjectivity);
+
 static inline void sentimentp_scorer_free(sentimentp_scorer *sc)
 {
-    sentimentp_buf_dispose(&sc->lowered);
-    sentimentp_buf_dispose(&sc->words);
-    sentimentp_buf_dispose(&sc->pointers);
+    sentimentp_buf_free(&sc->lowered);
+    sentimentp_buf_free(&sc->words);
+    sentimentp_buf_free(&sc->pointers);
 }
 
 /*
@@ -349,68 +360,29 @@ typedef struct sentimentp_token {
 
 #define SENTIMENTP_NOT_LOOKED_UP INT32_MIN
 
-/* Scores a letters-only ASCII word whose lexicon index is known; see
- * sentimentp_score_letters(). */
-void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
-                               size_t len, int32_t index);
+/* The scorer's entry points in score.c; score-inline.h has those of the
+ * tokenizer's fast path. */
 
-/*
- * The commonest cases inline, for a word of letters not in the lexicon
- * (given its first letter and its length):
- * unless it may be a negation, it clears a pending negation if it has two
- * letters or more, and a pending modifier if it has three or more; a single
- * letter changes nothing unless a negation and a modifier are both
- * pending. Returns false, having done nothing, for the other words, which
- * sentimentp_scorer_letters() takes.
- */
-static inline bool sentimentp_skip_unknown_letters(sentimentp_scorer *sc,
-                                                   unsigned char first,
-                                                   size_t len)
-{
-    /* no, not, never: bits 2, 3 and 5 */
-    bool may_negate = (first | 0x20) == 'n' && len < 8 && ((0x2cu >> len) & 1);
-    bool both_pending = sc->negation && sc->modifier_pending;
-    if (may_negate || (both_pending && len == 1))
-        return false;
-    /* masks rather than branches: word lengths are not predictable */
-    sc->negation = (const char *)((uintptr_t)sc->negation & (uintptr_t)-(len < 2));
-    sc->modifier_pending = sc->modifier_pending & (len <= 2);
-    return true;
-}
+/* Scores one word (original case); `ascii` says it has no byte >= 0x80. */
+void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
+                            bool ascii);
+/* Scores a word of ASCII letters that sentimentp_scorer_skip_unknown()
+ * left, with its lexicon index (or -1). */
+void sentimentp_scorer_letters_full(sentimentp_scorer *sc, const char *word,
+                                    size_t len, int32_t index);
+/* Closes the last entry; returns 0 or an error code. */
+int sentimentp_scorer_finish(sentimentp_scorer *sc, double *polarity,
+                             double *subjectivity);
 
-static inline void sentimentp_score_letters(sentimentp_scorer *sc,
-                                            const char *word, size_t len,
-                                            int32_t index)
-{
-    if (!(index < 0 && sentimentp_skip_unknown_letters(sc, (unsigned char)word[0], len)))
-        sentimentp_scorer_letters(sc, word, len, index);
-}
+/* TextBlob's English negations, the one list of them ("no", "not",
+ * "n't", "never"). */
+typedef struct sentimentp_negation {
+    const char *text;
+    size_t length;
+} sentimentp_negation;
 
-/*
- * Scores a token of one ASCII byte that is not a letter. Such a token that
- * is not in the lexicon changes nothing, unless it is "!" or a negation is
- * pending after a modifier (see unknown_word()); inline, as one in eight
- * words of prose has a mark after it.
- */
-static inline void sentimentp_scorer_mark(sentimentp_scorer *sc,
-                                          const char *mark)
-{
-    if (*mark == '!' || (sc->negation && sc->modifier_pending) ||
-        sentimentp_lexicon_may_hold(sc->lex, sentimentp_byte_hash[(unsigned char)*mark]))
-        sentimentp_scorer_word(sc, mark, 1, true);
-}
-
-static inline void sentimentp_scorer_token(sentimentp_scorer *sc,
-                                           const sentimentp_token *t)
-{
-    unsigned char first = (unsigned char)t->text[0];
-    if (t->length == 1 && first < 0x80 && (unsigned)((first | 0x20) - 'a') >= 26u)
-        sentimentp_scorer_mark(sc, t->text);
-    else if (t->index == SENTIMENTP_NOT_LOOKED_UP)
-        sentimentp_scorer_word(sc, t->text, t->length, t->ascii);
-    else
-        sentimentp_score_letters(sc, t->text, t->length, t->index);
-}
+#define SENTIMENTP_NEGATION_COUNT 4
+extern const sentimentp_negation sentimentp_negations[SENTIMENTP_NEGATION_COUNT];
 
 typedef struct sentimentp_pipeline {
     sentimentp_buf group;      /* held tokens a rejoining regex may merge */

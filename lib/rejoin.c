@@ -1,6 +1,7 @@
 /*
  * The two regular expressions TextBlob runs over each sentence string after
- * tokenizing (SPEC.md T9, T10), done in place, then the split into words.
+ * tokenizing (lib/README.md, T9 and T10), done in place, then the split into
+ * words.
  * sentence.c passes only the runs of tokens they can change.
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "score-inline.h"
 
 /* re.sub(r"\( ?\! ?\)", "(!)", s) */
 static size_t join_irony_marks(char *s, size_t n)

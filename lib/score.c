@@ -1,6 +1,6 @@
 /*
  * TextBlob's scoring loop (Sentiment.assessments and Sentiment.__call__),
- * one word at a time (SPEC.md sections 3 and 4).
+ * one word at a time (lib/README.md, "Scoring" and "The means").
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  *
@@ -14,7 +14,8 @@
 #include <utf8proc.h>
 
 #include "private.h"
-#include "word.h"
+#include "score-inline.h"
+#include "swar.h"
 
 static const char label_mood[] = "mood";
 static const char label_irony[] = "irony";
@@ -161,44 +162,35 @@ static bool lower_word(sentimentp_scorer *sc, const char *word, size_t len,
     return true;
 }
 
-/* len(w.strip("'")) > 1 */
-static bool longer_than_one_unquoted(const char *w, size_t len, size_t cps)
+/* len(w.strip("'")): the length in code points without the apostrophes at
+ * either end. */
+static size_t unquoted_length(const char *w, size_t len, size_t cps)
 {
     size_t b = 0, e = len;
     while (b < e && w[b] == '\'')
         b++;
     while (e > b && w[e - 1] == '\'')
         e--;
-    return cps - (len - (e - b)) > 1;
+    return cps - (len - (e - b));
 }
 
-/* TextBlob's English negations: no, not, n't, never. */
+const sentimentp_negation sentimentp_negations[SENTIMENTP_NEGATION_COUNT] = {
+    {"no", 2}, {"not", 3}, {"n't", 3}, {"never", 5},
+};
+
+/* Whether the lowercased w is a negation; *which gets the list's copy. */
 static bool is_negation(const char *w, size_t len, const char **which)
 {
-    const char *candidate;
-    if (w[0] != 'n')
+    if (len < 2 || len > 5 || w[0] != 'n')
         return false;
-    switch (len) {
-    case 2:
-        candidate = w[1] == 'o' ? "no" : NULL;
-        break;
-    case 3:
-        candidate = w[1] == '\'' && w[2] == 't' ? "n't"
-                  : w[1] == 'o' && w[2] == 't'   ? "not"
-                                                 : NULL;
-        break;
-    case 5:
-        candidate = w[1] == 'e' && w[2] == 'v' && w[3] == 'e' && w[4] == 'r'
-                        ? "never" : NULL;
-        break;
-    default:
-        candidate = NULL;
-        break;
+    for (size_t k = 0; k < SENTIMENTP_NEGATION_COUNT; k++) {
+        const sentimentp_negation *n = &sentimentp_negations[k];
+        if (n->length == len && memcmp(n->text, w, len) == 0) {
+            *which = n->text;
+            return true;
+        }
     }
-    if (!candidate)
-        return false;
-    *which = candidate;
-    return true;
+    return false;
 }
 
 /* Both take the word lowercased but for ASCII capitals, as known_word(). */
@@ -211,7 +203,7 @@ static bool ends_in_ly(const char *w, size_t len)
 static bool is_folded_negation(const char *w, size_t len, const char **which)
 {
     char head[5];
-    if (len != 2 && len != 3 && len != 5)
+    if (len < 2 || len > 5)
         return false;
     for (size_t k = 0; k < len; k++)
         head[k] = (char)sentimentp_ascii_lower((unsigned char)w[k]);
@@ -234,7 +226,8 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
     if (!sc->modifier_pending) {
         open_entry(sc, e->polarity, e->subjectivity, e->intensity, label, w, len);
     } else {
-        /* "very good": the word merges into the last entry, whatever it is */
+        /* "very good": the word merges into the last entry, whatever it is
+         * (lib/README.md, rule "merge into the last") */
         words_append(sc, w, len);
         sc->last_polarity = clamp(e->polarity * sc->last_intensity);
         sc->last_subjectivity = clamp(e->subjectivity * sc->last_intensity);
@@ -242,6 +235,7 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
         sc->last_label = label;
     }
     if (sc->negation) {
+        /* rule "negation inverts": 1 / i now, the -0.5 in close_last() */
         words_prepend(sc, sc->negation);
         sc->last_intensity = 1.0 / sc->last_intensity;
         sc->last_negated = true;
@@ -263,18 +257,21 @@ static void unknown_word(sentimentp_scorer *sc, const char *w,
                          const char *original, size_t len, size_t cps)
 {
     const char *which;
-    if (is_negation(w, len, &which))
+    bool negation = is_negation(w, len, &which);
+    if (negation)
         sc->negation = which;
-    else if (sc->negation && longer_than_one_unquoted(original, len, cps))
-        sc->negation = NULL;
-
-    if (sc->negation && sc->modifier_pending && sc->modifier_ends_in_ly) {
-        /* "really not good": the -ly modifier takes the negation */
+    if (sc->negation && sc->modifier_pending && sc->modifier_ends_in_ly &&
+        (negation || unquoted_length(original, len, cps) < 2)) {
+        /* "really not good": rule "-ly takes the negation" */
         words_append(sc, sc->negation, strlen(sc->negation));
         sc->last_negated = true;
         sc->negation = NULL;
-    } else if (sc->modifier_pending && cps > 2) {
-        sc->modifier_pending = false;
+    } else if (negation) {
+        sc->modifier_pending = sc->modifier_pending & (cps <= 2);
+    } else {
+        /* the apostrophes only matter to a pending negation */
+        size_t bare = sc->negation ? unquoted_length(original, len, cps) : cps;
+        sentimentp_unknown_word_forgets(sc, bare, cps);
     }
 
     if (len == 1 && w[0] == '!' && sc->has_last) {
@@ -330,12 +327,12 @@ static void unknown_ascii_word(sentimentp_scorer *sc, const char *word,
 }
 
 /*
- * A word of ASCII letters that sentimentp_skip_unknown_letters() left: in
+ * A word of ASCII letters that sentimentp_scorer_skip_unknown() left: in
  * the lexicon, or maybe a negation ("xd" is the one emoticon made of
  * letters, and it never counts).
  */
-void sentimentp_scorer_letters(sentimentp_scorer *sc, const char *word,
-                               size_t len, int32_t index)
+void sentimentp_scorer_letters_full(sentimentp_scorer *sc, const char *word,
+                                    size_t len, int32_t index)
 {
     if (sc->error)
         return;
@@ -364,11 +361,8 @@ void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
             sentimentp_lexicon_find_folded(sc->lex, word, len, hash, head);
         if (index < 0 && len >= 2 && is_plain(word, len)) {
             /* unknown_word() for a word that is no negation, no '!', no
-             * "(!)" and no emoticon: it clears a pending negation (it is
-             * longer than 1) and, if longer than 2, a pending modifier */
-            sc->negation = NULL;
-            if (len > 2)
-                sc->modifier_pending = false;
+             * "(!)" and no emoticon */
+            sentimentp_unknown_word_forgets(sc, len, len);
             return;
         }
         if (index >= 0)

@@ -1,5 +1,5 @@
 /*
- * TextBlob's sentence grouping (SPEC.md T8) and where it matters: the
+ * TextBlob's sentence grouping (lib/README.md, T8) and where it matters: the
  * rejoining regexes (T9, T10) run on each sentence string.
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "score-inline.h"
 
 
 static bool equals(const sentimentp_token *t, const char *lit, size_t n)

@@ -8,7 +8,7 @@
  * line breaks, whitespace), splits it, then peels punctuation off each piece
  * (sentence.c groups the tokens into sentences). All those rewrites only
  * ever insert token boundaries, so here they become boundary rules of a
- * single scan (SPEC.md section 2, steps T1-T7):
+ * single scan (lib/README.md, "Tokens", T1-T7):
  *
  *   - whitespace is Python's str.isspace() set;
  *   - each quote character (' " and the four curly quotes) is a token;
@@ -25,7 +25,8 @@
 #include <string.h>
 
 #include "private.h"
-#include "word.h"
+#include "score-inline.h"
+#include "swar.h"
 
 enum byte_class {
     OTHER = 0,
@@ -43,11 +44,14 @@ enum byte_class {
 #define NA64 NA8, NA8, NA8, NA8, NA8, NA8, NA8, NA8
 
 static const uint8_t byte_info[256] = {
-    ['\t'] = SPACE, ['\n'] = LINE_FEED, ['\v'] = SPACE, ['\f'] = SPACE,
-    ['\r'] = CARRIAGE_RETURN, [0x1c] = SPACE, [0x1d] = SPACE,
-    [0x1e] = SPACE, [0x1f] = SPACE, [' '] = SPACE,
+    SENTIMENTP_ASCII_SPACES(SPACE, LINE_FEED, CARRIAGE_RETURN),
     ['\''] = QUOTE, ['"'] = QUOTE,
     [0x80] = NA64, NA64,
+};
+
+/* The same bytes in a table of their own, for the fast path's one load. */
+static const bool ascii_space[256] = {
+    SENTIMENTP_ASCII_SPACES(true, true, true),
 };
 
 #undef NA64
@@ -76,7 +80,7 @@ static void emit_token(sentimentp_pipeline *p, const char *t, size_t len,
 
 static bool is_ascii_letter(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    return (unsigned)((c | 0x20) - 'a') < 26u;
 }
 
 /* TextBlob's ABBREVIATIONS, case-sensitive, grouped by length. */
@@ -100,31 +104,42 @@ static bool in_abbreviation_list(const char *t, size_t len)
     return false;
 }
 
+/* TextBlob's RE_ABBR3 class [bcdfghjklmnpqrstvwxz|] ("|" is in it by
+ * accident of a join). */
+static const bool abbr3_class[256] = {
+    ['b'] = 1, ['c'] = 1, ['d'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['v'] = 1, ['w'] = 1,
+    ['x'] = 1, ['z'] = 1, ['|'] = 1,
+};
+
 /*
- * TextBlob keeps the final "." of a token that is in its abbreviation list
- * or matches one of three regexes; t always ends with "." here:
+ * Rule "abbreviation keeps its dot" (T7): TextBlob keeps the final "." of a
+ * token that is in its abbreviation list or matches one of three regexes;
+ * t always ends with "." here:
  *   ^[A-Za-z]\.$          (covered by the next one)
  *   ^([A-Za-z]\.)+$
- *   ^[A-Z][bcdfghjklmnpqrstvwxz|]+.$   ("|" is in the class by accident of
- *                                       a join, "." is any character)
+ *   ^[A-Z][bcdfghjklmnpqrstvwxz|]+.$   ("." is any character)
  */
-static bool is_abbreviation(const char *t, size_t len)
+static inline bool is_abbreviation(const char *t, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)t;
     if (in_abbreviation_list(t, len))
         return true;
-    const unsigned char *u = (const unsigned char *)t;
-    if (len % 2 == 0) {
+    /* the fast path asks about "word." of lowercase letters, nearly always
+     * in vain: these tests fail first for it */
+    if (u[0] >= 'A' && u[0] <= 'Z' && len >= 3) {
+        size_t k = 1;
+        while (k < len - 1 && abbr3_class[u[k]])
+            k++;
+        if (k == len - 1)
+            return true;
+    }
+    if (len >= 2 && u[1] == '.' && len % 2 == 0) {
         size_t k = 0;
         while (k < len && is_ascii_letter(u[k]) && u[k + 1] == '.')
             k += 2;
         if (k == len)
-            return true;
-    }
-    if (len >= 3 && u[0] >= 'A' && u[0] <= 'Z') {
-        size_t k = 1;
-        while (k < len - 1 && u[k] && strchr("bcdfghjklmnpqrstvwxz|", u[k]))
-            k++;
-        if (k == len - 1)
             return true;
     }
     return false;
@@ -227,33 +242,6 @@ static bool is_curly_quote(uint32_t cp)
     return cp == 0x2018 || cp == 0x2019 || cp == 0x201c || cp == 0x201d;
 }
 
-/* The ASCII whitespace of str.isspace(), in one load. */
-static const bool ascii_space[256] = {
-    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
-    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1,
-};
-
-/* TextBlob's RE_ABBR3 class, "|" aside: a letter cannot be one. */
-static const bool consonant[256] = {
-    ['b'] = 1, ['c'] = 1, ['d'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['v'] = 1, ['w'] = 1,
-    ['x'] = 1, ['z'] = 1,
-};
-
-/* is_abbreviation() of w[0..len) + "." where w is letters only. */
-static bool letters_abbreviation(const char *w, size_t len)
-{
-    if (len == 1 || in_abbreviation_list(w, len + 1))
-        return true;
-    if (w[0] < 'A' || w[0] > 'Z')
-        return false;
-    for (size_t k = 1; k < len; k++)
-        if (!consonant[(unsigned char)w[k]])
-            return false;
-    return true;
-}
-
 #define NEXT_UNKNOWN (-1)
 
 /*
@@ -280,106 +268,78 @@ static bool next_may_join(unsigned char last, int next)
     return next == NEXT_UNKNOWN || sentimentp_joins(last, (unsigned char)next);
 }
 
+/* What follows a word of letters that the fast path takes. */
+typedef struct word_end {
+    size_t end;          /* after the word, its mark and one space */
+    bool mark;           /* one mark follows the word */
+    bool apostrophe;     /* the mark is an apostrophe inside a word */
+    unsigned char next;  /* the byte after the word's space, or its mark */
+} word_end;
+
 /*
- * The fast path for the commonest tokens: ASCII letters, then ASCII
- * whitespace, the end of the text, one mark that T7 peels off ("word,"
- * "word.") and whitespace, or an apostrophe and a letter ("it's"). The word
- * is found, lowercased and hashed sixteen bytes at a time (eight without
- * SSE2), looked up, and scored at once unless a rejoining could reach it.
- * Returns where the next token may start (after one space), or 0 if the
- * token at s[k] is not of this kind.
+ * Whether the word s[start..k) of letters ends in a way the fast path
+ * takes: ASCII whitespace, the end of the text, one mark that T7 peels off
+ * ("word," "word.") and whitespace, or an apostrophe and a letter
+ * ("it's"); what follows it goes to *e.
+ */
+static inline bool read_word_end(const unsigned char *s, size_t start,
+                                 size_t k, size_t len, word_end *e)
+{
+    e->end = k;
+    e->mark = false;
+    e->apostrophe = false;
+    e->next = 0;
+    if (SENTIMENTP_UNLIKELY(k == len))
+        return true;
+    unsigned char c = s[k];
+    e->next = c;
+    if (SENTIMENTP_LIKELY(c == ' ')) {
+        e->end = k + 1;
+        e->next = k + 1 < len ? s[k + 1] : 0;
+    } else if (c == '\'' && k + 1 < len && is_ascii_letter(s[k + 1]) &&
+               !(s[k - 1] == 'n' && s[k + 1] == 't')) {
+        /* "it's": every ASCII apostrophe is a token of its own (T2, rule
+         * "apostrophe splits"), and the letters after it start the next
+         * one; "n't" is T1's */
+        e->mark = e->apostrophe = true;
+        e->end = k + 1;
+    } else if (!ascii_space[c]) {
+        if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
+            return false;
+        /* the word and its "." are the token TextBlob tests */
+        if (c == '.' && is_abbreviation((const char *)s + start, k + 1 - start))
+            return false;
+        e->mark = true;
+        e->end = k + 1 < len && s[k + 1] == ' ' ? k + 2 : k + 1;
+    }
+    return true;
+}
+
+/*
+ * The fast path for the commonest tokens: a word of ASCII letters that
+ * read_word_end() takes. The word is found, lowercased and hashed in one
+ * scan (swar.h), looked up, and scored at once unless a rejoining could
+ * reach it; then its mark, if any. Returns where the next token may start
+ * (after one space), or 0 if the token at s[k] is not of this kind.
  */
 static inline size_t letters_token(sentimentp_pipeline *p,
                                    const uint64_t *filter,
                                    const unsigned char *s, size_t k, size_t len)
 {
-    size_t start = k;
-    uint64_t head, hash;
-#ifdef SENTIMENTP_HAVE_NONLETTERS16
-    unsigned nonletters;
-    uint64_t lower;
-    if (SENTIMENTP_LIKELY(len - k >= 16) &&
-        SENTIMENTP_LIKELY((nonletters = sentimentp_nonletters16(s + k, &lower)) != 0)) {
-        unsigned n = (unsigned)__builtin_ctz(nonletters);
-        if (SENTIMENTP_UNLIKELY(n == 0))
-            return 0;
-        head = sentimentp_low_bytes(lower, n);
-        /* two chunks whatever the length: a branch on it would be
-         * mispredicted all the time in prose */
-        uint64_t second = sentimentp_load8(s + k + 8) | SENTIMENTP_ONES * 0x20;
-        hash = sentimentp_hash_step(sentimentp_hash_step(SENTIMENTP_HASH_SEED, head),
-                                    sentimentp_second_bytes(second, n));
-        k += n;
-        goto scanned;
-    }
-#endif
-    if (k == len)
+    uint32_t hash;
+    uint64_t head;
+    size_t length = sentimentp_scan_letters(s + k, len - k, &hash, &head);
+    if (SENTIMENTP_UNLIKELY(length == 0))
         return 0;
-    uint64_t w = sentimentp_load_chunk(s + k, len - k);
-    uint64_t others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
-    head = w | SENTIMENTP_ONES * 0x20;
-    if (SENTIMENTP_LIKELY(others)) {
-        unsigned n = sentimentp_first_byte(others);
-        if (SENTIMENTP_UNLIKELY(n == 0))
-            return 0;
-        head = sentimentp_low_bytes(head, n);
-        hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
-        k += n;
-    } else {
-        hash = sentimentp_hash_step(SENTIMENTP_HASH_SEED, head);
-        for (k += 8;; k += 8) {
-            w = sentimentp_load_chunk(s + k, len - k);
-            others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
-            uint64_t chunk = w | SENTIMENTP_ONES * 0x20;
-            if (!others) {
-                hash = sentimentp_hash_step(hash, chunk);
-                continue;
-            }
-            unsigned n = sentimentp_first_byte(others);
-            if (n) {
-                hash = sentimentp_hash_step(hash, sentimentp_low_bytes(chunk, n));
-                k += n;
-            }
-            break;
-        }
-    }
-    if (k - start <= 8)
-        hash = sentimentp_hash_step(hash, 0);   /* see word.h */
+    size_t start = k;
+    k += length;
+    word_end e;
+    if (!read_word_end(s, start, k, len, &e))
+        return 0;
 
-#ifdef SENTIMENTP_HAVE_NONLETTERS16
-scanned:;
-#endif
-    size_t length = k - start;
     const char *word = (const char *)s + start;
-    size_t end = k;   /* after the word, its mark and one space */
-    bool mark = false;
-    bool apostrophe = false;  /* the mark is an apostrophe inside a word */
-    unsigned char next = 0;   /* the byte after the word's space, or its mark */
-    if (SENTIMENTP_LIKELY(k < len)) {
-        unsigned char c = s[k];
-        next = c;
-        if (SENTIMENTP_LIKELY(c == ' ')) {
-            end = k + 1;
-            next = k + 1 < len ? s[k + 1] : 0;
-        } else if (c == '\'' && k + 1 < len && is_ascii_letter(s[k + 1]) &&
-                   !(s[k - 1] == 'n' && s[k + 1] == 't')) {
-            /* "it's": every ASCII apostrophe is a token of its own (T2),
-             * and the letters after it start the next one; "n't" is T1's */
-            mark = apostrophe = true;
-            end = k + 1;
-        } else if (!ascii_space[c]) {
-            if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
-                return 0;
-            if (c == '.' && letters_abbreviation(word, length))
-                return 0;
-            mark = true;
-            end = k + 1 < len && s[k + 1] == ' ' ? k + 2 : k + 1;
-        }
-    }
-
-    int32_t index = SENTIMENTP_UNLIKELY(sentimentp_filter_has(filter, (uint32_t)hash))
-        ? sentimentp_lexicon_find_folded(p->scorer.lex, word, length,
-                                         (uint32_t)hash, head)
+    int32_t index = SENTIMENTP_UNLIKELY(sentimentp_filter_has(filter, hash))
+        ? sentimentp_lexicon_find_folded(p->scorer.lex, word, length, hash, head)
         : -1;
     /* a word never continues a sentence: it ends one that was ending, and
      * only held tokens make that more than clearing the flag, which saves
@@ -388,15 +348,17 @@ scanned:;
         sentimentp_end_sentence(p);
     p->continuing = false;
     unsigned char last = s[k - 1];
-    size_t after = k + mark;   /* where the next token's space starts */
-    bool may_fail = mark;      /* only a known or a held token can fail */
+    size_t after = k + e.mark;   /* where the next token's space starts */
+    bool may_fail = e.mark;      /* only a known or a held token can fail */
     /* one branch, rarely taken, where "so", "to" or "music" would make a
      * test of the last letter alone go either way */
-    bool unsure = (sentimentp_join_next[last] != NULL) & sentimentp_unsure_after_letter[next];
+    bool unsure = (sentimentp_join_next[last] != NULL) &
+                  sentimentp_unsure_after_letter[e.next];
     if (SENTIMENTP_LIKELY(!p->group.len && !unsure) ||
-        (!p->group.len && !next_may_join(last, mark ? s[k] : next_token_byte(s, after, len)))) {
-        if (!(index < 0 && sentimentp_skip_unknown_letters(&p->scorer, (uint8_t)head, length))) {
-            sentimentp_scorer_letters(&p->scorer, word, length, index);
+        (!p->group.len &&
+         !next_may_join(last, e.mark ? s[k] : next_token_byte(s, after, len)))) {
+        if (!(index < 0 && sentimentp_scorer_skip_unknown(&p->scorer, (uint8_t)head, length))) {
+            sentimentp_scorer_letters_full(&p->scorer, word, length, index);
             may_fail = true;
         }
     } else {
@@ -404,11 +366,11 @@ scanned:;
         sentimentp_emit(p, &tok);
         may_fail = true;
     }
-    if (SENTIMENTP_UNLIKELY(mark)) {
+    if (SENTIMENTP_UNLIKELY(e.mark)) {
         /* "." and "?" end a sentence, but what may continue one can never
          * be joined to them; "!" can, to ")" */
         unsigned char c = s[k];
-        int following = apostrophe ? s[k + 1] : next_token_byte(s, after, len);
+        int following = e.apostrophe ? s[k + 1] : next_token_byte(s, after, len);
         if (!p->group.len && (!sentimentp_join_next[c] || c == '.' ||
                               !next_may_join(c, following))) {
             sentimentp_scorer_mark(&p->scorer, (const char *)s + k);
@@ -421,52 +383,66 @@ scanned:;
     /* memory, or the callback stopping: the rest of the text is moot */
     if (SENTIMENTP_UNLIKELY(may_fail) && (p->scorer.error || p->error))
         return len;
-    return end;
+    return e.end;
+}
+
+/* Where the scan is between raw tokens and line feeds. */
+typedef struct scan_state {
+    size_t start;        /* of the raw token being read */
+    bool in_token;
+    unsigned flags;      /* NON_ASCII_BYTE if the raw token has one */
+    unsigned line_feeds; /* consecutive, "\r\n" counting as one */
+} scan_state;
+
+static inline void start_token(scan_state *st, size_t at)
+{
+    st->in_token = true;
+    st->start = at;
+    st->flags = 0;
+}
+
+/* The raw token being read, if any, ends before text[at]. */
+static inline void end_token(sentimentp_pipeline *p, const char *text,
+                             scan_state *st, size_t at)
+{
+    if (st->in_token) {
+        raw_token(p, text + st->start, at - st->start, st->flags);
+        st->in_token = false;
+    }
+}
+
+/* A run of line feeds ends: two or more are END-OF-SENTENCE (T5). */
+static inline void end_line_feeds(sentimentp_pipeline *p, scan_state *st)
+{
+    if (st->line_feeds >= 2)
+        split_token(p, SENTIMENTP_EOS, SENTIMENTP_EOS_LENGTH, 0);
+    st->line_feeds = 0;
 }
 
 void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t k = 0;
-    size_t start = 0;        /* of the raw token being read */
-    bool in_token = false;
-    unsigned flags = 0;      /* NON_ASCII_BYTE if the raw token has one */
-    unsigned line_feeds = 0; /* consecutive, "\r\n" counting as one */
     const uint64_t *filter = p->scorer.lex->filter;
-
-#define END_TOKEN(at)                                                     \
-    do {                                                                  \
-        if (in_token) {                                                   \
-            raw_token(p, text + start, (at) - start, flags);             \
-            in_token = false;                                             \
-        }                                                                 \
-    } while (0)
-#define END_LINE_FEEDS()                                                  \
-    do {                                                                  \
-        if (line_feeds >= 2)                                              \
-            split_token(p, SENTIMENTP_EOS, SENTIMENTP_EOS_LENGTH, 0); \
-        line_feeds = 0;                                                   \
-    } while (0)
+    scan_state st = {.start = 0, .in_token = false, .flags = 0, .line_feeds = 0};
+    size_t k = 0;
 
     while (k < len && !p->error && !p->scorer.error) {
         unsigned info = byte_info[s[k]];
         size_t n = 1;
         if ((info & CLASS_MASK) == OTHER) {
-            if (!in_token) {
-                END_LINE_FEEDS();
+            if (!st.in_token) {
+                end_line_feeds(p, &st);
                 /* prose is mostly such words in a row */
                 size_t before = k;
                 for (size_t end; (end = letters_token(p, filter, s, k, len)) != 0;)
                     k = end;
                 if (k != before)
                     continue;
-                in_token = true;
-                start = k;
-                flags = 0;
+                start_token(&st, k);
             }
             /* the inner loop: the bytes of a word */
             do {
-                flags |= info;
+                st.flags |= info;
                 if (++k == len)
                     break;
                 info = byte_info[s[k]];
@@ -485,13 +461,11 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
             } else if (is_curly_quote(cp)) {
                 cls = QUOTE;
             } else {
-                if (!in_token) {
-                    END_LINE_FEEDS();
-                    in_token = true;
-                    start = k;
-                    flags = 0;
+                if (!st.in_token) {
+                    end_line_feeds(p, &st);
+                    start_token(&st, k);
                 }
-                flags |= info;
+                st.flags |= info;
                 k += n;
                 continue;
             }
@@ -500,42 +474,38 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
         case QUOTE:
             /* "n't": TextBlob puts a space before the n, so the n that
              * ends this token is a token of its own */
-            if (s[k] == '\'' && in_token && k - start >= 2 && s[k - 1] == 'n' &&
-                k + 1 < len && s[k + 1] == 't') {
-                END_TOKEN(k - 1);
-                in_token = true;
-                start = k - 1;
-                flags = 0;
+            if (s[k] == '\'' && st.in_token && k - st.start >= 2 &&
+                s[k - 1] == 'n' && k + 1 < len && s[k + 1] == 't') {
+                end_token(p, text, &st, k - 1);
+                start_token(&st, k - 1);
             }
-            END_TOKEN(k);
-            END_LINE_FEEDS();
+            end_token(p, text, &st, k);
+            end_line_feeds(p, &st);
             split_token(p, text + k, n, info);
             break;
         case CARRIAGE_RETURN:
-            END_TOKEN(k);
+            end_token(p, text, &st, k);
             if (k + 1 < len && s[k + 1] == '\n') {
-                line_feeds++;
+                st.line_feeds++;
                 n = 2;
             } else {
-                END_LINE_FEEDS();
+                end_line_feeds(p, &st);
             }
             break;
         case LINE_FEED:
-            END_TOKEN(k);
-            line_feeds++;
+            end_token(p, text, &st, k);
+            st.line_feeds++;
             break;
         case SPACE:
         default:
-            END_TOKEN(k);
-            END_LINE_FEEDS();
+            end_token(p, text, &st, k);
+            end_line_feeds(p, &st);
             break;
         }
         k += n;
     }
     if (!p->error && !p->scorer.error) {
-        END_TOKEN(len);
-        END_LINE_FEEDS();
+        end_token(p, text, &st, len);
+        end_line_feeds(p, &st);
     }
-#undef END_TOKEN
-#undef END_LINE_FEEDS
 }

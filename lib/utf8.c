@@ -10,7 +10,7 @@
 #include <utf8proc.h>
 
 #include "private.h"
-#include "word.h"
+#include "swar.h"
 
 /*
  * The second byte of a sequence has a narrower range after E0, ED, F0 and
@@ -72,6 +72,14 @@ static size_t sequence_extent(const unsigned char *s, size_t len, bool *valid)
     }
     *valid = true;
     return need;
+}
+
+size_t sentimentp_utf8_unit(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    bool valid;
+    size_t n = sequence_extent(s, len, &valid);
+    *cp = valid ? sentimentp_utf8_decode(s, &n) : 0xfffd;
+    return n;
 }
 
 size_t sentimentp_utf8_valid_len(const unsigned char *s, size_t len)

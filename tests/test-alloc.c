@@ -1,6 +1,6 @@
 /*
  * Out of memory: every allocation that creating an analyzer, loading a
- * lexicon or scoring makes can fail, and each failure gives
+ * lexicon, scoring or splitting into sentences makes can fail, and each failure gives
  * SENTIMENT_E_NOMEM (or the call copes and succeeds with the right result)
  * and leaks nothing (STYLE.md rule 7, jansson's test_chaos.c).
  *
@@ -540,6 +540,79 @@ static void scoring_loaded_lexicon(void **state)
     free(text);
 }
 
+/* Sentences: each is scored alone, so a long or invalid one allocates as
+ * scoring does; a failure stops the split with SENTIMENT_E_NOMEM after the
+ * sentences before it. */
+struct splitting {
+    const sentiment_analyzer *analyzer;
+    const char *text;
+    size_t len;
+    size_t calls;
+    double sum;
+    size_t want_calls;
+    double want_sum;
+};
+
+static int count_sentence(void *user, size_t start, size_t end,
+                          double polarity, double subjectivity)
+{
+    (void)start; (void)end; (void)subjectivity;
+    struct splitting *sp = user;
+    sp->calls++;
+    sp->sum += polarity;
+    return 0;
+}
+
+static int splitting_attempt(struct operation *op)
+{
+    struct splitting *sp = op->context;
+    sp->calls = 0;
+    sp->sum = 0.0;
+    return sentiment_analyzer_sentences(sp->analyzer, sp->text, sp->len,
+                                        count_sentence, sp);
+}
+
+static void splitting_settle(struct operation *op, int rc)
+{
+    struct splitting *sp = op->context;
+    if (rc != SENTIMENT_OK) {
+        assert_true(sp->calls < sp->want_calls);
+        return;
+    }
+    assert_int_equal(sp->calls, sp->want_calls);
+    assert_memory_equal(&sp->sum, &sp->want_sum, sizeof(double));
+}
+
+static void sentences_long_text(void **state)
+{
+    (void)state;
+    size_t len;
+    char *one = big_text(true, &len);
+    /* the long invalid sentence, then short ones, then it again */
+    size_t cap = 2 * len + 64, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    memcpy(text, one, len);
+    n = len;
+    text[n] = '\0';
+    append(text, cap, &n, " Good. Bad\xff. ", 1);
+    memcpy(text + n, one, len);
+    n += len;
+    sentiment_analyzer *a;
+    assert_int_equal(sentiment_analyzer_new(0, &a), 0);
+    struct splitting sp = {a, text, n, 0, 0.0, 0, 0.0};
+    struct operation op = {"sentiment_analyzer_sentences(long invalid text)", 0,
+                           splitting_attempt, splitting_settle, &sp};
+    assert_int_equal(splitting_attempt(&op), 0);
+    sp.want_calls = sp.calls;
+    sp.want_sum = sp.sum;
+    assert_true(sp.want_calls >= 4);
+    assert_true(fail_each_allocation(&op) > 0);
+    sentiment_analyzer_free(a);
+    free(text);
+    free(one);
+}
+
 /* The checker checks itself: a leak and a swallowed failure are caught. */
 /* Called through a volatile pointer: the compiler knows what malloc() is
  * and would otherwise move the stores to `chaos` around a direct call. */
@@ -593,6 +666,7 @@ int main(void)
         cmocka_unit_test_setup(full_lexicon, setup),
         cmocka_unit_test_setup(scoring_long_text, setup),
         cmocka_unit_test_setup(scoring_loaded_lexicon, setup),
+        cmocka_unit_test_setup(sentences_long_text, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 /*
- * The Unicode facts TextBlob's behaviour depends on (SPEC.md section 6),
- * checked over every code point: Python's whitespace set, and which
- * characters lowercase to ASCII.
+ * The Unicode facts TextBlob's behaviour depends on (lib/README.md,
+ * "Unicode"), checked over every code point: Python's whitespace set, and
+ * which characters lowercase to ASCII.
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  */

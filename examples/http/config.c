@@ -64,16 +64,17 @@ int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned long log = 1;
-    const char *url;
+    const char *url, *compat;
 
     cfg->host = getenv("HOST");
     if (cfg->host == NULL || *cfg->host == '\0')
         cfg->host = "127.0.0.1";
     cfg->port = 5000;
     cfg->threads = cpus > 0 ? (unsigned)(cpus < 64 ? cpus : 64) : 1;
-    cfg->max_connections = 1024;
+    cfg->max_connections = 10000;
     cfg->max_per_ip = 0;
     cfg->connection_timeout_s = 15;
+    cfg->header_timeout_ms = 10000;
     cfg->request_timeout_ms = 10000;
     cfg->upstream_connect_ms = 1000;
     cfg->upstream_timeout_ms = 5000;
@@ -88,6 +89,8 @@ int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size)
                  err_size) ||
         env_uint("CONNECTION_TIMEOUT", 1, 3600, &cfg->connection_timeout_s,
                  err, err_size) ||
+        env_uint("HEADER_TIMEOUT_MS", 1, 3600000, &cfg->header_timeout_ms,
+                 err, err_size) ||
         env_uint("REQUEST_TIMEOUT_MS", 1, 3600000, &cfg->request_timeout_ms,
                  err, err_size) ||
         env_long("UPSTREAM_CONNECT_TIMEOUT_MS", 1, 600000,
@@ -101,6 +104,19 @@ int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size)
         env_unsigned("ACCESS_LOG", 0, 1, &log, err, err_size))
         return -1;
     cfg->access_log = log != 0;
+
+    /* The CPython whose numbers we give, as sentiment-cli --compat. */
+    compat = getenv("SENTIMENT_COMPAT");
+    cfg->compat_py311 = false;
+    if (compat != NULL && strcmp(compat, "py311") == 0) {
+        cfg->compat_py311 = true;
+    } else if (compat != NULL && *compat != '\0' &&
+               strcmp(compat, "py312") != 0) {
+        snprintf(err, err_size,
+                 "SENTIMENT_COMPAT=%s: expected py311 (CPython 3.11 and "
+                 "older) or py312 (3.12 and newer, the default)", compat);
+        return -1;
+    }
 
     /* An empty SA_LOGIC_API_URL means "no logic tier", as an unset one. */
     url = getenv("SA_LOGIC_API_URL");

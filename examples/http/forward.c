@@ -275,16 +275,30 @@ int srv_forwarder_submit(struct srv_forwarder *fwd, char *body, size_t len,
 }
 
 /* Stop: transfers not finished yet end as SRV_UPSTREAM_STOPPED, so every
- * suspended connection is resumed before libmicrohttpd is stopped. */
+ * suspended connection is resumed before libmicrohttpd is stopped; later
+ * submissions are refused. */
+void srv_forwarder_stop(struct srv_forwarder *fwd)
+{
+    bool joined;
+
+    if (fwd == NULL)
+        return;
+    pthread_mutex_lock(&fwd->lock);
+    joined = fwd->stopping;
+    fwd->stopping = true;
+    pthread_mutex_unlock(&fwd->lock);
+    if (joined)
+        return;
+    curl_multi_wakeup(fwd->multi);
+    pthread_join(fwd->thread, NULL);
+}
+
+/* Stop if not done yet, and free; nothing may submit any more. */
 void srv_forwarder_free(struct srv_forwarder *fwd)
 {
     if (fwd == NULL)
         return;
-    pthread_mutex_lock(&fwd->lock);
-    fwd->stopping = true;
-    pthread_mutex_unlock(&fwd->lock);
-    curl_multi_wakeup(fwd->multi);
-    pthread_join(fwd->thread, NULL);
+    srv_forwarder_stop(fwd);
     curl_multi_cleanup(fwd->multi);
     curl_slist_free_all(fwd->headers);
     pthread_mutex_destroy(&fwd->lock);

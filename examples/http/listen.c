@@ -21,9 +21,11 @@
 
 #include "server.h"
 
-/* Enough for the kernel to hold a burst of connections while all worker
- * threads are busy; the kernel caps it at net.core.somaxconn anyway. */
-#define LISTEN_BACKLOG 1024
+/* Enough for the kernel to hold a burst of connections (thousands of slow
+ * clients reconnecting at once) while gate.c is busy; the kernel caps it
+ * at net.core.somaxconn (4096 on current kernels). A full backlog drops
+ * SYNs, which costs a newcomer a second's retry. */
+#define LISTEN_BACKLOG 4096
 
 /* Open, bind and listen on host:port. Returns the socket, or -1 with a
  * message in err. *family_out receives AF_INET or AF_INET6. */

@@ -33,9 +33,10 @@ static const char usage[] =
     "{\"sentence\": \"...\"}, the front page at /, and /healthz, /readyz,\n"
     "/metrics. Configured by the environment:\n"
     "  HOST (127.0.0.1), PORT (5000; 0 = any free port), SA_LOGIC_API_URL\n"
-    "  (forward /sentiment there), THREADS (CPUs), MAX_CONNECTIONS (1024),\n"
+    "  (forward /sentiment there), THREADS (CPUs), MAX_CONNECTIONS (10000),\n"
     "  MAX_CONNECTIONS_PER_IP (0 = off), CONNECTION_TIMEOUT (15 s idle),\n"
-    "  REQUEST_TIMEOUT_MS (10000), UPSTREAM_CONNECT_TIMEOUT_MS (1000),\n"
+    "  HEADER_TIMEOUT_MS (10000), REQUEST_TIMEOUT_MS (10000),\n"
+    "  SENTIMENT_COMPAT (py312; py311), UPSTREAM_CONNECT_TIMEOUT_MS (1000),\n"
     "  UPSTREAM_TIMEOUT_MS (5000), SHUTDOWN_DELAY_MS (0), DRAIN_TIMEOUT_MS\n"
     "  (20000), ACCESS_LOG (1).\n"
     "Prints the URL it listens on to stdout, and logs to stderr.\n"
@@ -48,61 +49,69 @@ static void sleep_ms(unsigned ms)
         ;
 }
 
-/* Wait until no request is in flight, or the drain timeout. */
-static void drain(struct srv_app *app, unsigned timeout_ms)
+/* Wait until nothing is left to answer (no request in flight, no
+ * connection open or waiting for its first head) or the deadline. */
+static void drain(struct srv_app *app, struct srv_gate *gate,
+                  uint64_t deadline_ms)
 {
-    unsigned waited = 0;
-
-    while (atomic_load(&app->in_flight) > 0 && waited < timeout_ms) {
-        sleep_ms(10);
-        waited += 10;
-    }
+    while (srv_now_ms() < deadline_ms &&
+           (atomic_load(&app->in_flight) > 0 || srv_conns_count() > 0 ||
+            srv_gate_pending(gate) > 0 || !srv_gate_listener_closed(gate)))
+        sleep_ms(5);
 }
 
-static struct MHD_Daemon *start_daemon(struct srv_app *app, int fd,
-                                       int family)
+/* libmicrohttpd gets its connections from gate.c (MHD_add_connection), not
+ * from a socket of its own. */
+static struct MHD_Daemon *start_daemon(struct srv_app *app)
 {
     const struct srv_config *cfg = app->cfg;
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-                     MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC |
-                     MHD_USE_ERROR_LOG;
+                     MHD_USE_NO_LISTEN_SOCKET | MHD_ALLOW_SUSPEND_RESUME |
+                     MHD_USE_ITC | MHD_USE_ERROR_LOG;
     struct MHD_OptionItem opts[] = {
-        {MHD_OPTION_LISTEN_SOCKET, fd, NULL},
-        /* Bounded resources: connections in all, per client address, and
-         * how long a silent connection may hold its slot. */
+        /* First, so that every message goes through it (mhd-errors.c). */
+        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)srv_mhd_log, app},
+        /* gate.c refuses beyond MAX_CONNECTIONS, counting these and its
+         * own; MAX_CONNECTIONS_PER_IP is libmicrohttpd's (a connection
+         * over it is closed when the gate hands it over). */
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)cfg->max_connections, NULL},
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)cfg->max_per_ip,
          NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->connection_timeout_s,
          NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)srv_request_completed, app},
+        {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)srv_conns_notify, app},
+        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)srv_request_begins, app},
         {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
 
-    if (family == AF_INET6)
-        flags |= MHD_USE_IPv6;
     if (cfg->threads < 2)
-        opts[5].option = MHD_OPTION_END;  /* a pool of one is no pool */
+        opts[7].option = MHD_OPTION_END;  /* a pool of one is no pool */
     return MHD_start_daemon(flags, 0, NULL, NULL, srv_dispatch, app,
                             MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 }
 
 /* Each connection is a file descriptor: make sure MAX_CONNECTIONS of them
  * fit under the soft limit (often 1024), as far as the hard limit allows,
- * rather than failing accept() with EMFILE under load. */
-static void raise_fd_limit(unsigned max_connections)
+ * rather than failing accept() with EMFILE under load. If they cannot, the
+ * limit is lowered to what fits, and said. */
+static void raise_fd_limit(struct srv_config *cfg)
 {
     struct rlimit rl;
-    rlim_t want = (rlim_t)max_connections + 64;
+    rlim_t want = (rlim_t)cfg->max_connections + 64;
 
     if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
         return;
     rl.rlim_cur = (rl.rlim_max == RLIM_INFINITY || want < rl.rlim_max)
                       ? want : rl.rlim_max;
-    if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
-        srv_log("cannot raise the open-file limit: MAX_CONNECTIONS may not "
-                "be reached");
+    if (setrlimit(RLIMIT_NOFILE, &rl) != 0 && getrlimit(RLIMIT_NOFILE, &rl))
+        return;
+    if (rl.rlim_cur < want && rl.rlim_cur > 128) {
+        cfg->max_connections = (unsigned)(rl.rlim_cur - 64);
+        srv_log("the open-file limit is %lu: MAX_CONNECTIONS lowered to %u",
+                (unsigned long)rl.rlim_cur, cfg->max_connections);
+    }
 }
 
 /* Block the signals we wait for in every thread (they are inherited by the
@@ -122,9 +131,12 @@ int main(int argc, char **argv)
     struct srv_config cfg;
     struct srv_app app;
     struct MHD_Daemon *daemon;
+    struct srv_gate *gate;
     sigset_t set;
     char err[256], where[80];
-    int fd, family = 0, sig = 0, quiesced;
+    int fd, family = 0, sig = 0;
+    uint64_t deadline;
+    bool forwarding;
 
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
         printf("sentiment-server (libsentiment %s)\n",
@@ -145,10 +157,10 @@ int main(int argc, char **argv)
     atomic_init(&app.draining, false);
     atomic_init(&app.in_flight, 0);
     block_signals(&set);
-    raise_fd_limit(cfg.max_connections);
+    raise_fd_limit(&cfg);
 
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
-        srv_router_init() != 0) {
+        srv_router_init(cfg.compat_py311) != 0) {
         fprintf(stderr, "sentiment-server: cannot initialise\n");
         return 1;
     }
@@ -164,8 +176,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "sentiment-server: %s\n", err);
         return 1;
     }
-    daemon = start_daemon(&app, fd, family);
-    if (daemon == NULL) {
+    daemon = start_daemon(&app);
+    if (daemon == NULL || srv_gate_start(&gate, &app, daemon, fd) != 0) {
         fprintf(stderr, "sentiment-server: cannot start the HTTP daemon\n");
         close(fd);
         return 1;
@@ -184,21 +196,31 @@ int main(int argc, char **argv)
 
     /* Drain: report not ready first, so that a load balancer polling
      * /readyz stops sending; after SHUTDOWN_DELAY_MS (the time Kubernetes
-     * needs to take the pod out of its Service) stop accepting; then let
-     * the requests in flight finish. */
+     * needs to take the pod out of its Service) stop accepting, without
+     * resetting what is in the backlog; then answer what was accepted (each
+     * answer now says Connection: close, so kept-alive clients reconnect
+     * elsewhere instead of losing a request to a closing connection). At
+     * SHUTDOWN_DELAY_MS + DRAIN_TIMEOUT_MS whatever is left is dropped, and
+     * the process is out within a second. */
     srv_log("signal %d: draining", sig);
+    deadline = srv_now_ms() + cfg.shutdown_delay_ms + cfg.drain_timeout_ms;
     atomic_store(&app.draining, true);
     if (cfg.shutdown_delay_ms > 0)
         sleep_ms(cfg.shutdown_delay_ms);
-    quiesced = MHD_quiesce_daemon(daemon);
-    if (quiesced >= 0)
-        close(quiesced);
-    drain(&app, cfg.drain_timeout_ms);
+    srv_gate_close_listener(gate);
+    drain(&app, gate, deadline);
     /* Every suspended connection must be resumed before the daemon stops;
-     * stopping the forwarder ends any transfer still running. */
-    srv_forwarder_free(app.forwarder);
-    drain(&app, 1000);
+     * stopping the forwarder ends any transfer still running, and their
+     * 503s get a moment to go out. */
+    forwarding = app.forwarder != NULL;
+    srv_forwarder_stop(app.forwarder);
+    if (forwarding)
+        drain(&app, gate, srv_now_ms() + 200);
+    srv_gate_stop(gate);
     MHD_stop_daemon(daemon);
+    /* Only now: a request still arriving until the daemon stopped was
+     * refused by the stopped forwarder (503), not handed to freed memory. */
+    srv_forwarder_free(app.forwarder);
     srv_router_cleanup();
     curl_global_cleanup();
     srv_log("stopped");

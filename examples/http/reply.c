@@ -3,15 +3,41 @@
  * developers. MIT licence, see LICENSE.
  */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 
 #include <jansson.h>
+#include <sentiment.h>
 
 #include "server.h"
 
 /* Used when even the error message cannot be allocated. */
 static const char oom_body[] = "{\"error\": \"out of memory\"}";
+
+/* Copy message into buf, each byte of an invalid UTF-8 sequence replaced
+ * by '?'. jansson quotes the bytes of the input near a parse error, which
+ * may be half of a character (`["\<first byte of an emoji>`), and it
+ * refuses to encode a string that is not UTF-8. */
+static const char *valid_utf8(const char *message, char *buf, size_t size)
+{
+    size_t len = strlen(message), done = 0, bad;
+
+    if (sentiment_utf8_validate(message, len, NULL) == 0)
+        return message;
+    if (len >= size)
+        len = size - 1;
+    memcpy(buf, message, len);
+    buf[len] = '\0';
+    while (done < len &&
+           sentiment_utf8_validate(buf + done, len - done, &bad) != 0) {
+        buf[done + bad] = '?';
+        done += bad + 1;
+    }
+    return buf;
+}
 
 /* An error body {"error": message}. The message is one of our own fixed
  * strings or jansson's parse error text, encoded by jansson so that any
@@ -19,7 +45,9 @@ static const char oom_body[] = "{\"error\": \"out of memory\"}";
 void srv_reply_json_error(struct srv_reply *reply, unsigned status,
                           const char *message)
 {
-    json_t *obj = json_pack("{s:s}", "error", message);
+    char safe[512];
+    json_t *obj = json_pack("{s:s}", "error",
+                            valid_utf8(message, safe, sizeof safe));
     char *text = obj != NULL ? json_dumps(obj, JSON_COMPACT) : NULL;
 
     json_decref(obj);
@@ -111,4 +139,35 @@ enum MHD_Result srv_reply_send(struct MHD_Connection *connection,
     ret = ok ? MHD_queue_response(connection, reply->status, r) : MHD_NO;
     MHD_destroy_response(r);
     return ret;
+}
+
+/* Write a whole JSON error answer straight to a socket that nothing else
+ * writes to at the time, and that closes after it. Returns the body's
+ * length. */
+size_t srv_send_json_error(int fd, unsigned status, const char *message)
+{
+    struct srv_reply reply;
+    char head[512];
+    const char *reason;
+    int n;
+
+    srv_reply_json_error(&reply, status, message);
+    reason = MHD_get_reason_phrase_for(reply.status);
+    n = snprintf(head, sizeof head,
+                 "HTTP/1.1 %u %s\r\nContent-Type: application/json\r\n"
+                 "Content-Length: %zu\r\nConnection: close\r\n"
+                 "X-Content-Type-Options: nosniff\r\n"
+                 "Cache-Control: no-store\r\n\r\n",
+                 reply.status, reason != NULL ? reason : "Error", reply.len);
+    if (n > 0 && (size_t)n < sizeof head) {
+        struct iovec iov[2] = {{head, (size_t)n}, {reply.body, reply.len}};
+        struct msghdr msg = {.msg_iov = iov, .msg_iovlen = 2};
+        /* A few hundred bytes fit an idle socket's send buffer whole; if
+         * not, the client can tell a cut answer by its Content-Length. */
+        if (sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
+            n = 0;
+    }
+    if (!reply.body_static)
+        free(reply.body);
+    return reply.len;
 }

@@ -3,7 +3,9 @@
  * reading the body within limits, answering, counting and logging.
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  *
- * libmicrohttpd calls srv_dispatch() several times per request:
+ * libmicrohttpd calls srv_request_begins() once the request line is in,
+ * with the target as the client sent it (before percent-decoding), then
+ * srv_dispatch() several times per request:
  *   1. once the headers are in (*upload_data_size == 0, *con_cls == NULL).
  *      If a body is coming, everything that does not need it is decided
  *      here, so a 404, 405, 413 (by Content-Length) or 415 goes out before a
@@ -26,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include "server.h"
@@ -43,6 +46,8 @@ struct request {
     struct MHD_Connection *connection;
     enum srv_route route;
     enum state state;
+    bool started;                     /* srv_dispatch() has seen it */
+    bool bad_path;                    /* a control character in the path */
     uint64_t start_us;
     char method[16];
     char path[128];
@@ -203,6 +208,64 @@ static bool has_body(struct MHD_Connection *c)
     return te != NULL || (len != NULL && strtoull(len, NULL, 10) != 0);
 }
 
+/* The framing headers of a request, as libmicrohttpd received them. */
+struct framing {
+    unsigned content_lengths, transfer_encodings;
+    const char *content_length;
+    bool conflict, malformed;
+};
+
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind,
+                                     const char *key, const char *value)
+{
+    struct framing *f = cls;
+    size_t i, n = value != NULL ? strlen(value) : 0;
+
+    (void)kind;
+    if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
+        f->transfer_encodings++;
+    } else if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
+        if (n == 0 || n > 18)
+            f->malformed = true;
+        for (i = 0; i < n; i++)
+            if (value[i] < '0' || value[i] > '9')
+                f->malformed = true;
+        if (f->content_lengths++ > 0 && strcmp(value, f->content_length) != 0)
+            f->conflict = true;
+        f->content_length = value;
+    }
+    return MHD_YES;
+}
+
+/* The checks of head.c, for the requests that libmicrohttpd parsed
+ * without the gate's look first (the second and later on a kept-alive
+ * connection): the same refusals, where libmicrohttpd lets us answer.
+ * Returns MHD_NO when the connection must just be closed: libmicrohttpd
+ * 0.9.75 has by then queued a broken answer of its own to a malformed
+ * Content-Length, and closing sends none of it. */
+static enum MHD_Result check_framing(struct request *req, bool *refused)
+{
+    struct framing f = {0};
+
+    *refused = true;
+    MHD_get_connection_values(req->connection, MHD_HEADER_KIND,
+                              count_framing, &f);
+    if (f.malformed)
+        return MHD_NO;
+    if (req->bad_path)
+        return answer_error(req, 400, "control character in the path");
+    if (f.conflict)
+        return answer_error(req, 400, "conflicting Content-Length headers");
+    if (f.transfer_encodings > 0 && f.content_lengths > 0)
+        return answer_error(req, 400,
+                            "both Transfer-Encoding and Content-Length");
+    if (f.transfer_encodings > 0)
+        return answer_error(req, 411, "a body needs a Content-Length "
+                                      "(Transfer-Encoding is not accepted)");
+    *refused = false;
+    return MHD_YES;
+}
+
 /* The headers are in: decide everything that does not need the body. */
 static enum MHD_Result on_headers(struct request *req, const char *method)
 {
@@ -257,6 +320,7 @@ static enum MHD_Result on_body(struct request *req)
     void *doc;
     char *forward_body;
 
+    srv_conns_body_done(req->connection);
     if (req->overflow)
         return answer_error(req, 413, "request body is larger than 64 KiB");
     if (srv_parse_sentence(req->body, req->len, &reply, &sentence,
@@ -326,19 +390,27 @@ enum MHD_Result srv_dispatch(void *cls, struct MHD_Connection *connection,
 
     (void)version;
     if (req == NULL) {
-        req = calloc(1, sizeof *req);
+        req = srv_request_begins(app, url, connection);
         if (req == NULL)
             return MHD_NO;
-        req->app = app;
-        req->connection = connection;
-        req->start_us = srv_now_us();
+        *con_cls = req;
+    }
+    if (!req->started) {
+        bool body = has_body(connection), refused;
+        enum MHD_Result ret;
+
+        req->started = true;
+        srv_mhd_head_ends(connection);
         req->route = find_route(url);
         snprintf(req->method, sizeof req->method, "%s", method);
-        snprintf(req->path, sizeof req->path, "%s", url);
         client_address(connection, req->client, sizeof req->client);
-        *con_cls = req;
-        atomic_fetch_add(&app->in_flight, 1);
-        if (has_body(connection))
+        if (!srv_conns_head_done(connection, body,
+                                 app->cfg->request_timeout_ms))
+            return MHD_NO;  /* past its deadline: conns.c closed it */
+        ret = check_framing(req, &refused);
+        if (refused)
+            return ret;
+        if (body)
             return on_headers(req, method);
         req->state = ST_NO_BODY;
         return MHD_YES;
@@ -369,6 +441,29 @@ enum MHD_Result srv_dispatch(void *cls, struct MHD_Connection *connection,
     }
 }
 
+/* MHD_OPTION_URI_LOG_CALLBACK: the request line is in. What we return is
+ * the request's *con_cls. The target is still percent-encoded here, which
+ * is the only place where "%00" can be told from the end of the path. */
+void *srv_request_begins(void *cls, const char *uri,
+                         struct MHD_Connection *connection)
+{
+    struct srv_app *app = cls;
+    struct request *req = calloc(1, sizeof *req);
+
+    if (req == NULL)
+        return NULL;
+    req->app = app;
+    req->connection = connection;
+    req->start_us = srv_now_us();
+    snprintf(req->method, sizeof req->method, "-");
+    snprintf(req->path, sizeof req->path, "%s", uri != NULL ? uri : "-");
+    snprintf(req->client, sizeof req->client, "-");
+    req->bad_path = uri != NULL && srv_path_has_control(uri, strlen(uri));
+    srv_mhd_head_begins(connection);
+    atomic_fetch_add(&app->in_flight, 1);
+    return req;
+}
+
 /* The request is over, answered or not: count it, log it, free it. */
 void srv_request_completed(void *cls, struct MHD_Connection *connection,
                            void **con_cls,
@@ -378,10 +473,11 @@ void srv_request_completed(void *cls, struct MHD_Connection *connection,
     struct request *req = *con_cls;
     uint64_t micros;
 
-    (void)connection;
     if (req == NULL)
         return;
     *con_cls = NULL;
+    srv_mhd_head_ends(connection);
+    srv_conns_answered(connection, app->cfg->header_timeout_ms);
     micros = srv_now_us() - req->start_us;
     if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && req->status != 408)
         req->status = 0;    /* the client went away before the answer */
@@ -397,9 +493,9 @@ void srv_request_completed(void *cls, struct MHD_Connection *connection,
     atomic_fetch_sub(&app->in_flight, 1);
 }
 
-int srv_router_init(void)
+int srv_router_init(bool compat_py311)
 {
-    return srv_score_init();
+    return srv_score_init(compat_py311);
 }
 
 void srv_router_cleanup(void)

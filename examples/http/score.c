@@ -20,9 +20,10 @@
  * documents it as safe to share between threads without locking. */
 static sentiment_analyzer *analyzer;
 
-int srv_score_init(void)
+int srv_score_init(bool compat_py311)
 {
-    return sentiment_analyzer_new(0, &analyzer);
+    return sentiment_analyzer_new(compat_py311 ? SENTIMENT_COMPAT_PY311 : 0,
+                                  &analyzer);
 }
 
 void srv_score_cleanup(void)
@@ -153,7 +154,80 @@ static char *encode_string(const char *s, size_t len)
     return out;
 }
 
+/* The sentences of a text as sentiment_analyzer_sentences() reports them,
+ * each already printed as its JSON object. */
+struct sentence_list {
+    char *json;         /* ",{...},{...}" without the leading comma */
+    size_t len, size;
+    size_t count;
+    size_t first_start, first_end;
+    double first_polarity, first_subjectivity;
+    bool failed;
+};
+
+static bool format_number(double v, char *buf)
+{
+    /* Both scores are finite (polarity in [-1, 1], subjectivity in
+     * [0, 1]), so repr() never yields "nan" or "inf", which are not JSON;
+     * we check anyway rather than send invalid JSON. */
+    return isfinite(v) &&
+           sentiment_format_double(v, buf, SENTIMENT_FORMAT_BUFSIZE) >= 0;
+}
+
+static int add_sentence(void *user, size_t start, size_t end,
+                        double polarity, double subjectivity)
+{
+    struct sentence_list *list = user;
+    char pol[SENTIMENT_FORMAT_BUFSIZE], subj[SENTIMENT_FORMAT_BUFSIZE];
+    char item[160];
+    int n;
+
+    if (!format_number(polarity, pol) || !format_number(subjectivity, subj)) {
+        list->failed = true;
+        return 1;
+    }
+    n = snprintf(item, sizeof item,
+                 "%s{\"start\":%zu,\"end\":%zu,\"polarity\":%s,"
+                 "\"subjectivity\":%s}",
+                 list->count > 0 ? "," : "", start, end, pol, subj);
+    if (n < 0 || (size_t)n >= sizeof item) {
+        list->failed = true;
+        return 1;
+    }
+    if (list->len + (size_t)n + 1 > list->size) {
+        size_t size = list->size > 0 ? list->size * 2 : 1024;
+        char *p;
+        while (size < list->len + (size_t)n + 1)
+            size *= 2;
+        p = realloc(list->json, size);
+        if (p == NULL) {
+            list->failed = true;
+            return 1;
+        }
+        list->json = p;
+        list->size = size;
+    }
+    memcpy(list->json + list->len, item, (size_t)n + 1);
+    list->len += (size_t)n;
+    if (list->count == 0) {
+        list->first_start = start;
+        list->first_end = end;
+        list->first_polarity = polarity;
+        list->first_subjectivity = subjectivity;
+    }
+    list->count++;
+    return 0;
+}
+
 /* Score a sentence and write the 200 answer into *reply (or a 500).
+ *
+ * "polarity" is the first sentence's, as the tutorial's sa-logic answers
+ * TextBlob(sentence).sentences[0].polarity, and "subjectivity" goes with
+ * it. "sentences" lists every sentence (byte offsets into the UTF-8 of the
+ * sentence, as sentiment-cli --sentences --json), "text_polarity" and
+ * "text_subjectivity" score the whole text, as TextBlob(sentence).sentiment.
+ * A text without a sentence (empty, white space) scores 0.0 with an empty
+ * list, where the tutorial fails with a 500.
  *
  * Why the body is assembled by hand: the tutorial's sa-logic is Python, and
  * Python prints a float as repr(), the shortest text that reads back as the
@@ -161,46 +235,66 @@ static char *encode_string(const char *s, size_t len)
  * with a fixed precision (0.34999999999999998 at 17 digits), which a client
  * comparing text would see as a different answer. So each value is encoded
  * separately, the string by jansson and the numbers by the library's
- * sentiment_format_double(), and the tokens are joined into an object.
- * Both numbers are finite (polarity in [-1, 1], subjectivity in [0, 1]), so
- * repr() never yields "nan" or "inf" here, which are not JSON; we check
- * anyway rather than send invalid JSON. */
+ * sentiment_format_double(), and the tokens are joined into an object. */
 void srv_score_sentence(const char *sentence, size_t len,
                         struct srv_reply *reply)
 {
+    struct sentence_list list = {0};
     double polarity, subjectivity;
     char pol[SENTIMENT_FORMAT_BUFSIZE], subj[SENTIMENT_FORMAT_BUFSIZE];
+    char text_pol[SENTIMENT_FORMAT_BUFSIZE], text_subj[SENTIMENT_FORMAT_BUFSIZE];
     char *str, *body;
     size_t size;
     int rc;
 
-    rc = sentiment_analyzer_score(analyzer, sentence, len, &polarity,
-                                  &subjectivity);
-    if (rc != 0) {
+    rc = sentiment_analyzer_sentences(analyzer, sentence, len, add_sentence,
+                                      &list);
+    /* The library documents a sentence's scores as those of its bytes
+     * alone: when the one sentence is the whole text, which is what the
+     * front page sends, they are the text's and need no second pass. */
+    if (rc == 0 && list.count == 1 && list.first_start == 0 &&
+        list.first_end == len) {
+        polarity = list.first_polarity;
+        subjectivity = list.first_subjectivity;
+    } else if (rc == 0) {
+        rc = sentiment_analyzer_score(analyzer, sentence, len, &polarity,
+                                      &subjectivity);
+    }
+    if (rc != 0 && !list.failed) {
+        free(list.json);
         srv_reply_json_error(reply, 500, sentiment_strerror(rc));
         return;
     }
-    if (!isfinite(polarity) || !isfinite(subjectivity) ||
-        sentiment_format_double(polarity, pol, sizeof pol) < 0 ||
-        sentiment_format_double(subjectivity, subj, sizeof subj) < 0) {
+    if (list.failed || !format_number(list.first_polarity, pol) ||
+        !format_number(list.first_subjectivity, subj) ||
+        !format_number(polarity, text_pol) ||
+        !format_number(subjectivity, text_subj)) {
+        free(list.json);
         srv_reply_json_error(reply, 500, "cannot format the score");
         return;
     }
     str = encode_string(sentence, len);
     if (str == NULL) {
+        free(list.json);
         srv_reply_json_error(reply, 500, "out of memory");
         return;
     }
-    size = strlen(str) + strlen(pol) + strlen(subj) + 64;
+    size = strlen(str) + list.len + 4 * SENTIMENT_FORMAT_BUFSIZE + 128;
     body = malloc(size);
     if (body == NULL) {
         free(str);
+        free(list.json);
         srv_reply_json_error(reply, 500, "out of memory");
         return;
     }
-    snprintf(body, size, "{\"sentence\":%s,\"polarity\":%s,"
-                         "\"subjectivity\":%s}", str, pol, subj);
+    snprintf(body, size,
+             "{\"sentence\":%s,\"polarity\":%s,\"subjectivity\":%s,"
+             "\"text_polarity\":%s,\"text_subjectivity\":%s,"
+             "\"sentences\":[%s]}",
+             str, pol, subj, text_pol, text_subj,
+             list.json != NULL ? list.json : "");
     free(str);
+    free(list.json);
     srv_reply_json(reply, 200, body, strlen(body));
 }
 
@@ -227,6 +321,8 @@ char *srv_encode_request(const char *sentence, size_t len, size_t *out_len)
 /* Turn the logic tier's answer into ours. A 200 whose body is a JSON object
  * with a string "sentence" and a number "polarity" is passed on byte for
  * byte, so its number text (Python's repr) reaches the client unchanged.
+ * It is read as the logic tier reads requests, NULs included ("\u0000" in
+ * the sentence), so that both tiers accept the same sentences.
  * The logic tier's own JSON client errors (400, 413, 415) are passed on too:
  * they are about the request. Anything else means the logic tier is broken
  * or is not a logic tier, which is a bad gateway (502); no answer in time is
@@ -260,7 +356,8 @@ void srv_reply_from_upstream(struct srv_upstream_result *res,
 
     json_body = srv_content_type_is_json(res->content_type) &&
                 res->body != NULL &&
-                (doc = json_loadb(res->body, res->len, JSON_REJECT_DUPLICATES,
+                (doc = json_loadb(res->body, res->len,
+                                  JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
                                   NULL)) != NULL &&
                 json_is_object(doc);
     if (res->status == 200 && json_body &&

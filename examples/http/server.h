@@ -7,8 +7,10 @@
 
 /*
  * Internal declarations shared by the files of the server. Each file has one
- * job: config.c reads the environment, listen.c opens the socket, router.c
- * drives libmicrohttpd, score.c answers the scoring routes, reply.c builds
+ * job: config.c reads the environment, listen.c opens the socket, gate.c
+ * accepts connections and holds them until their first head is in, head.c
+ * checks a head, conns.c keeps the deadlines of libmicrohttpd's
+ * connections, router.c drives libmicrohttpd, score.c answers the scoring routes, reply.c builds
  * responses, forward.c talks to the logic tier, metrics.c counts, log.c
  * writes the access log, main.c ties the lifetime together.
  *
@@ -18,6 +20,7 @@
 #ifndef SRV_SERVER_H
 #define SRV_SERVER_H
 
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -34,6 +37,11 @@
  * ENSURE_ASCII escaping can grow up to six-fold, plus the numbers. */
 #define SRV_MAX_UPSTREAM_BODY (6u * SRV_MAX_BODY + 4096u)
 
+/* The largest request head (request line and headers) we take, as nginx's
+ * large_client_header_buffers (8k), and the longest request target. */
+#define SRV_MAX_HEAD 8192u
+#define SRV_MAX_URI 2048u
+
 /* ---- config.c ---------------------------------------------------------- */
 
 struct srv_config {
@@ -44,12 +52,14 @@ struct srv_config {
     unsigned max_connections;       /* MAX_CONNECTIONS */
     unsigned max_per_ip;            /* MAX_CONNECTIONS_PER_IP, 0 = no limit */
     unsigned connection_timeout_s;  /* CONNECTION_TIMEOUT, idle seconds */
+    unsigned header_timeout_ms;     /* HEADER_TIMEOUT_MS, whole head */
     unsigned request_timeout_ms;    /* REQUEST_TIMEOUT_MS, whole body */
     long upstream_connect_ms;       /* UPSTREAM_CONNECT_TIMEOUT_MS */
     long upstream_timeout_ms;       /* UPSTREAM_TIMEOUT_MS */
     unsigned shutdown_delay_ms;     /* SHUTDOWN_DELAY_MS */
     unsigned drain_timeout_ms;      /* DRAIN_TIMEOUT_MS */
     bool access_log;                /* ACCESS_LOG, default 1 */
+    bool compat_py311;              /* SENTIMENT_COMPAT=py311 */
 };
 
 int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size);
@@ -59,6 +69,16 @@ int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size);
 int srv_listen(const char *host, unsigned port, int *family_out, char *err,
                size_t err_size);
 int srv_describe_socket(int fd, char *buf, size_t size);
+
+/* ---- head.c ------------------------------------------------------------ */
+
+/* Look at the first len bytes a connection sent (max: what we take at
+ * most). Returns 0 if the head is not complete yet, 200 if it is and
+ * libmicrohttpd may have it, or the status of the error to answer, with a
+ * message. */
+unsigned srv_head_check(const char *buf, size_t len, size_t max,
+                        const char **message);
+bool srv_path_has_control(const char *target, size_t len);
 
 /* ---- metrics.c --------------------------------------------------------- */
 
@@ -121,7 +141,22 @@ int srv_forwarder_new(struct srv_forwarder **out, const char *base_url,
                       long connect_ms, long timeout_ms);
 int srv_forwarder_submit(struct srv_forwarder *fwd, char *body, size_t len,
                          srv_upstream_done done, void *arg);
+void srv_forwarder_stop(struct srv_forwarder *fwd);
 void srv_forwarder_free(struct srv_forwarder *fwd);
+
+/* ---- conns.c ----------------------------------------------------------- */
+
+uint64_t srv_now_ms(void);
+void srv_conns_notify(void *cls, struct MHD_Connection *connection,
+                      void **socket_context,
+                      enum MHD_ConnectionNotificationCode code);
+long srv_conns_count(void);
+bool srv_conns_head_done(struct MHD_Connection *connection, bool body,
+                         unsigned request_timeout_ms);
+void srv_conns_body_done(struct MHD_Connection *connection);
+void srv_conns_answered(struct MHD_Connection *connection,
+                        unsigned header_timeout_ms);
+void srv_conns_sweep(bool draining, unsigned idle_drain_ms);
 
 /* ---- router.c ---------------------------------------------------------- */
 
@@ -136,11 +171,34 @@ enum MHD_Result srv_dispatch(void *cls, struct MHD_Connection *connection,
                              const char *url, const char *method,
                              const char *version, const char *upload_data,
                              size_t *upload_data_size, void **con_cls);
+void *srv_request_begins(void *cls, const char *uri,
+                         struct MHD_Connection *connection);
 void srv_request_completed(void *cls, struct MHD_Connection *connection,
                            void **con_cls,
                            enum MHD_RequestTerminationCode toe);
-int srv_router_init(void);
+int srv_router_init(bool compat_py311);
 void srv_router_cleanup(void);
+
+/* ---- mhd-errors.c ------------------------------------------------------ */
+
+void srv_mhd_head_begins(struct MHD_Connection *connection);
+void srv_mhd_head_ends(struct MHD_Connection *connection);
+void srv_mhd_log(void *cls, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
+
+/* ---- gate.c ------------------------------------------------------------ */
+
+struct srv_gate;
+
+int srv_gate_start(struct srv_gate **out, struct srv_app *app,
+                   struct MHD_Daemon *daemon, int listen_fd);
+void srv_gate_close_listener(struct srv_gate *g);
+bool srv_gate_listener_closed(struct srv_gate *g);
+long srv_gate_pending(struct srv_gate *g);
+void srv_gate_stop(struct srv_gate *g);
 
 /* ---- reply.c ----------------------------------------------------------- */
 
@@ -161,13 +219,14 @@ void srv_reply_json(struct srv_reply *reply, unsigned status, char *body,
                     size_t len);
 void srv_reply_text(struct srv_reply *reply, unsigned status,
                     const char *content_type, const char *body, size_t len);
+size_t srv_send_json_error(int fd, unsigned status, const char *message);
 enum MHD_Result srv_reply_send(struct MHD_Connection *connection,
                                const struct srv_reply *reply, bool cors,
                                bool closing);
 
 /* ---- score.c ----------------------------------------------------------- */
 
-int srv_score_init(void);
+int srv_score_init(bool compat_py311);
 void srv_score_cleanup(void);
 bool srv_content_type_is_json(const char *value);
 int srv_parse_sentence(const char *body, size_t len, struct srv_reply *err,

@@ -79,6 +79,27 @@ try {
 const find = (set, kind, name) => set.find((o) => o.kind === kind && o.metadata.name === name);
 const logicPod = (set) => find(set, 'Deployment', 'sa-logic').spec.template.spec;
 const logicBox = (set) => logicPod(set).containers[0];
+// The tutorial's green release: the same Deployment but for the image and
+// what `rollout history` says, and the set with it still passes.
+try {
+  const file = join(dir, '..', 'sa-frontend-deployment-green.yaml');
+  const [green] = load(file);
+  const base = find(objects, 'Deployment', 'sa-frontend');
+  const image = green?.spec?.template?.spec?.containers?.[0]?.image;
+  const strip = (d) => {
+    const c = structuredClone(d);
+    c.spec.template.spec.containers[0].image = '';
+    delete c.metadata.annotations?.['kubernetes.io/change-cause'];
+    return JSON.stringify(c);
+  };
+  report(image === 'libsentiment/sa-frontend:green' && strip(green) === strip(base),
+    `${basename(file)} is sa-frontend with the :green image, nothing else`, image);
+  const errs = await checkSet(objects.map((o) => (o === base ? green : o)));
+  report(errs.length === 0, 'the set with the green release passes too', errs.join('\n    '));
+} catch (e) {
+  report(false, 'sa-frontend-deployment-green.yaml loads', e.message);
+}
+
 const mutations = [
   ['replicas as a string', (s) => { find(s, 'Deployment', 'sa-web-app').spec.replicas = 'two'; }, 'must be integer'],
   ['Deployment without selector', (s) => { delete find(s, 'Deployment', 'sa-frontend').spec.selector; }, 'required property selector'],
@@ -103,6 +124,7 @@ const mutations = [
   ['volumeMount without volume', (s) => { delete find(s, 'Deployment', 'sa-frontend').spec.template.spec.volumes; }, 'has no volume'],
   ['Ingress to an unknown Service', (s) => { find(s, 'Ingress', 'sentiment-analysis').spec.rules[0].http.paths[0].backend.service.name = 'sa-webapp'; }, 'unknown Service sa-webapp'],
   ['Ingress to an unknown port name', (s) => { find(s, 'Ingress', 'sentiment-analysis').spec.rules[0].http.paths[1].backend.service.port.name = 'web'; }, 'no port named web'],
+  ['HPA on CPU without CPU requests', (s) => { delete logicBox(s).resources.requests.cpu; }, 'no CPU requests'],
   ['HPA on a missing Deployment', (s) => { find(s, 'HorizontalPodAutoscaler', 'sa-logic').spec.scaleTargetRef.name = 'sa-logik'; }, 'scaleTargetRef'],
   ['a single replica without HPA', (s) => { find(s, 'Deployment', 'sa-web-app').spec.replicas = 1; }, 'at least 2'],
 ];

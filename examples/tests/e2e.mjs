@@ -1,10 +1,12 @@
 // e2e.mjs: the front page in headless Chromium, as a user would use it.
 // Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
 //
-// Usage: node e2e.mjs URL SCREENSHOT.png [LABEL]
+// Usage: node e2e.mjs URL SCREENSHOT.png [LABEL [SEND_COLOUR]]
 //
 // Types "I love yogobella!", clicks Send and reads the result line and its
-// colour; then types a second sentence and presses Enter. Prints one
+// colour; then types a second sentence and presses Enter. With SEND_COLOUR
+// (e.g. "rgb(76, 175, 80)", the green release) the Send button must have
+// that background colour. Prints one
 // PASS/FAIL line per check and "N passed, M failed"; exits 1 on a failure.
 // Uses the Debian chromium (no browser download) through playwright-core.
 
@@ -13,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [url, screenshot, label] = process.argv.slice(2);
+const [url, screenshot, label, sendColour] = process.argv.slice(2);
 const tag = label ? `e2e (${label})` : 'e2e';
 if (!url || !screenshot) {
-  console.error('usage: node e2e.mjs URL SCREENSHOT.png [LABEL]');
+  console.error('usage: node e2e.mjs URL SCREENSHOT.png [LABEL [SEND_COLOUR]]');
   process.exit(2);
 }
 
@@ -61,6 +63,10 @@ try {
     await page.title());
   check(await page.getAttribute('#sentence', 'placeholder') === 'Type your sentence.',
     'field says "Type your sentence."');
+  if (sendColour) {
+    const button = await page.$eval('#send', (e) => getComputedStyle(e).backgroundColor);
+    check(button === sendColour, `the Send button is ${sendColour}`, button);
+  }
 
   // Send button path.
   await page.fill('#sentence', 'I love yogobella!');

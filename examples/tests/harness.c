@@ -29,7 +29,7 @@ extern char **environ;
 
 /* ---- reporting ----------------------------------------------------------- */
 
-static int n_checks, n_failed;
+static int n_checks, n_failed, n_todo;
 
 bool check(bool ok, const char *name, const char *detail_fmt, ...)
 {
@@ -38,7 +38,12 @@ bool check(bool ok, const char *name, const char *detail_fmt, ...)
         printf("ok %d - %s\n", n_checks, name);
     } else {
         va_list ap;
-        n_failed++;
+        /* A name ending in "# TODO reason" is a TAP TODO: a known gap,
+         * reported but not a failure. */
+        if (strstr(name, "# TODO") != NULL)
+            n_todo++;
+        else
+            n_failed++;
         printf("not ok %d - %s # ", n_checks, name);
         va_start(ap, detail_fmt);
         vprintf(detail_fmt, ap);
@@ -62,8 +67,8 @@ void note(const char *fmt, ...)
 
 int finish_tests(void)
 {
-    printf("1..%d\n# %d passed, %d failed\n", n_checks, n_checks - n_failed,
-           n_failed);
+    printf("1..%d\n# %d passed, %d failed, %d TODO\n", n_checks,
+           n_checks - n_failed - n_todo, n_failed, n_todo);
     return n_failed == 0 && n_checks > 0 ? 0 : 1;
 }
 

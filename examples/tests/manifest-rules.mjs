@@ -198,7 +198,9 @@ function hpaRules(hpa, deployments) {
   }
   if ((hpa.spec?.minReplicas ?? 1) > hpa.spec?.maxReplicas)
     errs.push(`${where}: minReplicas > maxReplicas`);
-  const usesCpu = (hpa.spec?.metrics ?? []).some((m) => m.resource?.name === 'cpu');
+  // autoscaling/v1 scales on CPU only (80 % unless told otherwise).
+  const usesCpu = hpa.apiVersion === 'autoscaling/v1' ||
+    (hpa.spec?.metrics ?? []).some((m) => m.resource?.name === 'cpu');
   if (usesCpu && containersOf(target).some((c) => c.resources?.requests?.cpu === undefined))
     errs.push(`${where}: scales on CPU but ${ref.name} has no CPU requests`);
   return errs;

@@ -18,29 +18,92 @@
 #include "harness.h"
 #include "tests.h"
 
-/* What the server must say for a sentence: the library's own score,
- * formatted as Python's repr(). */
-static void expected(const char *s, size_t len, char *pol, char *subj)
+/* What the library says of a text: the whole text's scores, and its
+ * sentences, which the server must report as they are. */
+struct expect {
+    double polarity, subjectivity;       /* the whole text */
+    size_t count;
+    size_t start[64], end[64];
+    double pol[64], subj[64];
+};
+
+static int collect_sentence(void *user, size_t start, size_t end,
+                            double polarity, double subjectivity)
 {
-    double p = 0, q = 0;
-    if (sentiment_score(s, len, &p, &q) != 0)
-        p = q = -99;
-    sentiment_format_double(p, pol, SENTIMENT_FORMAT_BUFSIZE);
-    sentiment_format_double(q, subj, SENTIMENT_FORMAT_BUFSIZE);
+    struct expect *e = user;
+    if (e->count < 64) {
+        e->start[e->count] = start;
+        e->end[e->count] = end;
+        e->pol[e->count] = polarity;
+        e->subj[e->count] = subjectivity;
+    }
+    e->count++;
+    return 0;
+}
+
+static void expected(const char *s, size_t len, struct expect *e)
+{
+    sentiment_analyzer *a = NULL;
+
+    memset(e, 0, sizeof *e);
+    e->polarity = e->subjectivity = -99;
+    if (sentiment_analyzer_new(0, &a) == 0) {
+        sentiment_analyzer_score(a, s, len, &e->polarity, &e->subjectivity);
+        sentiment_analyzer_sentences(a, s, len, collect_sentence, e);
+    }
+    sentiment_analyzer_free(a);
+}
+
+/* Is the raw body's token for key exactly the repr of v? */
+static bool has_number(const struct response *r, const char *key, double v,
+                       const char *after)
+{
+    char num[SENTIMENT_FORMAT_BUFSIZE], token[128];
+
+    sentiment_format_double(v, num, sizeof num);
+    snprintf(token, sizeof token, "\"%s\":%s%s", key, num, after);
+    return body_has(r, token);
+}
+
+/* Do the answer's "sentences" equal the library's, spans and numbers? */
+static bool same_sentences(json_t *list, const struct expect *e)
+{
+    size_t i;
+
+    if (!json_is_array(list) || json_array_size(list) != e->count ||
+        e->count > 64)
+        return false;
+    for (i = 0; i < e->count; i++) {
+        json_t *o = json_array_get(list, i);
+        if (json_integer_value(json_object_get(o, "start")) !=
+                (json_int_t)e->start[i] ||
+            json_integer_value(json_object_get(o, "end")) !=
+                (json_int_t)e->end[i] ||
+            json_number_value(json_object_get(o, "polarity")) != e->pol[i] ||
+            json_number_value(json_object_get(o, "subjectivity")) !=
+                e->subj[i])
+            return false;
+    }
+    return true;
 }
 
 /* POST a sentence and check status, JSON, the echoed sentence (byte for
- * byte, NULs included) and the number tokens in the raw body. */
+ * byte, NULs included), the number tokens in the raw body (the first
+ * sentence's as "polarity", the whole text's as "text_polarity") and the
+ * sentence list. */
 static void check_scored(const char *url, const char *path, const char *s,
                          size_t len, const char *label)
 {
     struct response r;
-    char pol[SENTIMENT_FORMAT_BUFSIZE], subj[SENTIMENT_FORMAT_BUFSIZE];
-    char token[96], ct[128] = "", name[160];
+    struct expect e;
+    char ct[128] = "", name[160];
+    double first_pol, first_subj;
     json_t *doc;
     json_t *sentence;
 
-    expected(s, len, pol, subj);
+    expected(s, len, &e);
+    first_pol = e.count > 0 ? e.pol[0] : 0.0;
+    first_subj = e.count > 0 ? e.subj[0] : 0.0;
     post_sentence(url, path, s, len, &r);
     doc = json_loadb(r.body, r.len, JSON_ALLOW_NUL, NULL);
     sentence = json_object_get(doc, "sentence");
@@ -52,16 +115,84 @@ static void check_scored(const char *url, const char *path, const char *s,
     check(json_is_string(sentence) && json_string_length(sentence) == len &&
               memcmp(json_string_value(sentence), s, len) == 0,
           name, "body %.200s", r.body);
-    snprintf(token, sizeof token, "\"polarity\":%s,", pol);
-    snprintf(name, sizeof name, "%s %s: polarity is repr %s", path, label,
-             pol);
-    check(body_has(&r, token), name, "body %.300s", r.body);
-    snprintf(token, sizeof token, "\"subjectivity\":%s}", subj);
-    snprintf(name, sizeof name, "%s %s: subjectivity is repr %s", path,
-             label, subj);
-    check(body_has(&r, token), name, "body %.300s", r.body);
+    snprintf(name, sizeof name, "%s %s: polarity and subjectivity are the "
+             "first sentence's, as repr", path, label);
+    check(has_number(&r, "polarity", first_pol, ",") &&
+              has_number(&r, "subjectivity", first_subj, ","),
+          name, "body %.300s", r.body);
+    snprintf(name, sizeof name, "%s %s: text_polarity and "
+             "text_subjectivity are the whole text's", path, label);
+    check(has_number(&r, "text_polarity", e.polarity, ",") &&
+              has_number(&r, "text_subjectivity", e.subjectivity, ","),
+          name, "body %.300s", r.body);
+    snprintf(name, sizeof name, "%s %s: the %zu sentences, spans and "
+             "scores", path, label, e.count);
+    check(same_sentences(json_object_get(doc, "sentences"), &e), name,
+          "body %.400s", r.body);
     json_decref(doc);
     response_free(&r);
+}
+
+/* First-sentence answers, taken from the oracle (TextBlob + NLTK,
+ * ../shared/reference/punkt_oracle.py --ref, and sentences-dev.jsonl). */
+static void first_sentence(const char *url)
+{
+    static const struct {
+        const char *text, *polarity;
+        int sentences;
+    } cases[] = {
+        {"Mr. Smith is good. He is bad.", "0.7", 2},
+        {"Tied to charger for conversations lasting more than 45 "
+         "minutes.MAJOR PROBLEMS!!", "0.3125", 2},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct response r;
+        json_t *doc;
+        char token[64], name[200];
+        bool ok;
+
+        post_sentence(url, "/analyse/sentiment", cases[i].text,
+                      strlen(cases[i].text), &r);
+        doc = json_loadb(r.body, r.len, 0, NULL);
+        snprintf(token, sizeof token, "\"polarity\":%s,", cases[i].polarity);
+        ok = r.status == 200 && body_has(&r, token) &&
+             json_array_size(json_object_get(doc, "sentences")) ==
+                 (size_t)cases[i].sentences;
+        snprintf(name, sizeof name, "'%s': polarity %s, %d sentences, as "
+                 "TextBlob(s).sentences[0]", cases[i].text, cases[i].polarity,
+                 cases[i].sentences);
+        check(ok, name, "status %ld, body %.300s", r.status, r.body);
+        json_decref(doc);
+        response_free(&r);
+    }
+}
+
+/* A text without a sentence is not an error (the tutorial's service
+ * answers 500): 0.0 and no sentence. */
+static void no_sentence(const char *url)
+{
+    static const char *const texts[] = {"", "   ", " \n\t ", NULL};
+    size_t i;
+
+    for (i = 0; texts[i] != NULL; i++) {
+        struct response r;
+        json_t *doc;
+        char name[128];
+
+        post_sentence(url, "/analyse/sentiment", texts[i], strlen(texts[i]),
+                      &r);
+        doc = json_loadb(r.body, r.len, 0, NULL);
+        snprintf(name, sizeof name, "no sentence (%zu blanks): 200, polarity "
+                 "0.0, \"sentences\": []", strlen(texts[i]));
+        check(r.status == 200 && body_has(&r, "\"polarity\":0.0,") &&
+                  json_is_array(json_object_get(doc, "sentences")) &&
+                  json_array_size(json_object_get(doc, "sentences")) == 0,
+              name, "status %ld, body %.300s", r.status, r.body);
+        json_decref(doc);
+        response_free(&r);
+    }
 }
 
 static void scoring(const char *url)
@@ -77,6 +208,8 @@ static void scoring(const char *url)
         {"emoticon", "I am so sad :(", 0},
         {"mixed", "The movie was okay, not great but not terrible either.", 0},
         {"two sentences", "Great food. Awful service!", 0},
+        {"white space around", "  \n I love it.  \n", 0},
+        {"three sentences", "Mr. Smith is good. He is bad. Really?", 0},
         {"non-ASCII", "caf\xc3\xa9 r\xc3\xa9sum\xc3\xa9 na\xc3\xafve great "
                       "\xf0\x9f\x98\x80", 0},
         {"NUL inside", "good\0bad", 8},
@@ -101,6 +234,8 @@ static void scoring(const char *url)
           a.body, b.body);
     response_free(&a);
     response_free(&b);
+    first_sentence(url);
+    no_sentence(url);
 }
 
 /* One request that must fail with status and a JSON error body. */
@@ -155,6 +290,12 @@ static void errors(const char *url)
         {"UTF-16 surrogate", {.path = "/analyse/sentiment",
                               .content_type = json,
                               .body = "{\"sentence\":\"\xed\xa0\x80\"}"}, 400},
+        {"backslash before an emoji in an array",
+         {.path = "/analyse/sentiment", .content_type = json,
+          .body = "[\"\\\xf0\x9f\x8c\x80\"]"}, 400},
+        {"backslash before an emoji in the sentence",
+         {.path = "/sentiment", .content_type = json,
+          .body = "{\"sentence\": \"\\\xf0\x9f\x8c\x80\"}"}, 400},
         {"duplicate key", {.path = "/analyse/sentiment", .content_type = json,
                            .body = "{\"sentence\":\"a\",\"sentence\":\"b\"}"},
          400},
@@ -232,7 +373,7 @@ static void errors(const char *url)
         expect_error(url, "64 KiB + 1 body", &req, 413);
         req.body = big;
         req.chunked = true;
-        expect_error(url, "70 kB body (chunked)", &req, 413);
+        expect_error(url, "chunked body (no Content-Length)", &req, 411);
     }
     free(big);
     free(exact);
@@ -430,12 +571,29 @@ static void concurrency(const char *url)
     curl_slist_free_all(hdrs);
 }
 
+/* Item 2 of issue 12: the 400 says why, readably. */
+static void escape_message(const char *url)
+{
+    struct request req = {.url = url, .path = "/analyse/sentiment",
+                          .content_type = "application/json",
+                          .body = "{\"sentence\": \"\\\xf0\x9f\x8c\x80\"}"};
+    struct response r;
+
+    http(&req, &r);
+    check(r.status == 400 && is_json_error(&r) &&
+              body_has(&r, "invalid escape"),
+          "a backslash before a non-ASCII byte: 400 'invalid escape'",
+          "status %ld, body %.200s", r.status, r.body);
+    response_free(&r);
+}
+
 void test_contract(const char *url)
 {
     note("contract of the server at %s", url);
     scoring(url);
     content_types(url);
     errors(url);
+    escape_message(url);
     cors(url);
     concurrency(url);
     health_page_metrics(url);

@@ -76,6 +76,42 @@ static void through_logic(const char *binary, const struct server *logic)
           "status %ld", b.status);
     response_free(&b);
 
+    /* Issue 12 item 5: a sentence the logic tier scores is forwarded and
+     * passed back, NUL inside included; and in gateway mode both routes
+     * give the same numbers (issue 8 item 6). */
+    {
+        static const char *const texts[] = {
+            "good \0 bad", "Mr. Smith is good. He is bad.", NULL};
+        static const size_t lens[] = {10, 29};
+        size_t i;
+
+        for (i = 0; texts[i] != NULL; i++) {
+            struct response local, forwarded, direct;
+            char name[160];
+
+            post_sentence(logic->url, "/analyse/sentiment", texts[i], lens[i],
+                          &direct);
+            post_sentence(web.url, "/sentiment", texts[i], lens[i],
+                          &forwarded);
+            post_sentence(web.url, "/analyse/sentiment", texts[i], lens[i],
+                          &local);
+            snprintf(name, sizeof name, "gateway: '%s' forwarded and passed "
+                     "back, the same body on both routes",
+                     i == 0 ? "good \\u0000 bad" : texts[i]);
+            check(direct.status == 200 && forwarded.status == 200 &&
+                      local.status == 200 && forwarded.len == direct.len &&
+                      memcmp(forwarded.body, direct.body, direct.len) == 0 &&
+                      local.len == direct.len &&
+                      memcmp(local.body, direct.body, direct.len) == 0,
+                  name, "%ld %.200s / %ld %.200s / %ld %.200s", direct.status,
+                  direct.body, forwarded.status, forwarded.body, local.status,
+                  local.body);
+            response_free(&local);
+            response_free(&forwarded);
+            response_free(&direct);
+        }
+    }
+
     check(server_stop_clean(&web), "web tier exits 0 on SIGTERM", "status 0x%x",
           web.exit_status);
     log = server_log(logic);

@@ -4,6 +4,9 @@
  *
  * Usage: test-server SERVER_BINARY   start servers (PORT=0) and test all
  *        test-server --url URL       test the contract of a running server
+ *        test-server --slowloris SECONDS SERVER_BINARY
+ *                                    4,000 slow clients for SECONDS, while
+ *                                    another client's latency is measured
  *
  * Output is TAP; the last line is "# N passed, M failed". Every server it
  * starts is stopped at the end, and killed if a check leaves one behind.
@@ -25,19 +28,25 @@ int main(int argc, char **argv)
     const char *env[] = {"THREADS=2", NULL};
     int rc;
 
-    if (argc != 2 && !(argc == 3 && strcmp(argv[1], "--url") == 0)) {
-        fputs("usage: test-server SERVER_BINARY | --url URL\n", stderr);
+    if (argc != 2 && !(argc == 3 && strcmp(argv[1], "--url") == 0) &&
+        !(argc == 4 && strcmp(argv[1], "--slowloris") == 0)) {
+        fputs("usage: test-server SERVER_BINARY | --url URL | "
+              "--slowloris SECONDS SERVER_BINARY\n", stderr);
         return 2;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
     atexit(kill_all_servers);
 
-    if (argc == 3) {
+    if (argc == 4) {
+        test_slowloris(argv[3], (unsigned)strtoul(argv[2], NULL, 10));
+    } else if (argc == 3) {
         test_contract(argv[2]);
+        test_framing(argv[2]);
     } else {
         if (check(server_start(&srv, argv[1], env) == 0, "server starts",
                   "%s printed no URL", argv[1])) {
             test_contract(srv.url);
+            test_framing(srv.url);
             /* Exit 0 also means no sanitizer report at exit, in
              * sanitized builds. */
             check(server_stop(&srv, 5000) == 0 &&

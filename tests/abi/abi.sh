@@ -52,6 +52,7 @@ print_constants() {
         echo '#include "sentiment.h"'
         echo 'int main(void) {'
         for n in $names; do
+            # shellcheck disable=SC2028 # the \n is for the C compiler
             echo "    printf(\"%s %lld\\n\", \"$n\", (long long)($n));"
         done
         echo '    return 0;'
@@ -78,18 +79,21 @@ dump)
     echo "abi: wrote $baseline and $constants from $lib"
     ;;
 check)
+    # shellcheck disable=SC2015 # the braces end in exit: never both
     [ -f "$baseline" ] && [ -f "$constants" ] ||
         { echo "abi: no baseline in tests/abi" >&2; exit 1; }
     now=$(print_constants) || { echo "abi: cannot compile sentiment.h's constants"; exit 1; }
     # lines only in the baseline: a constant removed or renumbered
     changed=$(comm -23 <(sort "$constants") <(sort <<<"$now"))
     added=$(comm -13 <(sort "$constants") <(sort <<<"$now"))
+    # shellcheck disable=SC2001 # indents every line
     if [ -n "$changed" ]; then
         echo "abi: INCOMPATIBLE: constants of sentiment.h removed or renumbered;"
         echo "baseline:"; echo "$changed" | sed 's/^/  /'
         echo "now:"; grep -F -f <(echo "$changed" | cut -d' ' -f1 | sed 's/$/ /') <<<"$now" | sed 's/^/  /'
         exit 1
     fi
+    # shellcheck disable=SC2001 # indents every line
     [ -z "$added" ] || { echo "abi: constants added:"; echo "$added" | sed 's/^/  /'; }
     diff_args=(--headers-dir2 "$headers" --drop-private-types --fail-no-debug-info)
     # Everything but added symbols must be unchanged ...

@@ -3,15 +3,19 @@
 #
 # Usage: bench-cli.sh PATH/TO/sentiment-cli [CORPUS [RUNS]]
 #
-# Scores CORPUS (default ../shared/corpus/bench.txt beside the repository)
-# repeated 5 times (~110 MB), with -s to a file, RUNS times (default 3)
+# Scores CORPUS (default ../shared/corpus/bench.txt beside the repository,
+# else the in-repository sample corpus/public-domain.txt) repeated 5 times
+# (~110 MB for bench.txt), with -s to a file, RUNS times (default 3)
 # each with -j1 and -j2, and prints the best MB/s of each and their ratio.
 # Asserts nothing; exits non-zero only if a run fails or the two outputs
 # differ.
 set -eu
 
 cli=$1
-corpus=${2:-$(dirname "$0")/../../../shared/corpus/bench.txt}
+here=$(dirname "$0")
+corpus=$here/../../../shared/corpus/bench.txt
+[ -f "$corpus" ] || corpus=$here/corpus/public-domain.txt
+corpus=${2:-$corpus}
 runs=${3:-3}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM

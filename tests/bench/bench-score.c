@@ -5,6 +5,8 @@
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  *
  * usage: bench-score [CORPUS [TARGET_MB [ROUNDS]]]
+ * CORPUS defaults to the file meson chose (tests/bench/meson.build):
+ * ../shared/corpus/bench.txt if it was there, else the in-repository sample.
  * The corpus is repeated in memory up to TARGET_MB (default 100) and scored
  * ROUNDS times (default 3); the best round is reported, since the slower
  * ones measure other processes on the machine, not this code.
@@ -16,6 +18,10 @@
 #include <time.h>
 
 #include <sentiment.h>
+
+#ifndef BENCH_DEFAULT_CORPUS
+#define BENCH_DEFAULT_CORPUS "../shared/corpus/bench.txt"
+#endif
 
 static double now(void)
 {
@@ -43,7 +49,7 @@ static char *read_file(const char *path, size_t *len)
 
 int main(int argc, char **argv)
 {
-    const char *path = argc > 1 ? argv[1] : "../shared/corpus/bench.txt";
+    const char *path = argc > 1 ? argv[1] : BENCH_DEFAULT_CORPUS;
     double target_mb = argc > 2 ? atof(argv[2]) : 100.0;
     int rounds = argc > 3 ? atoi(argv[3]) : 3;
     size_t corpus_len;

@@ -9,7 +9,9 @@
 set -eu
 bench=$1
 here=$(cd "$(dirname "$0")" && pwd)
-corpus=${2:-$here/../../../shared/corpus/bench.txt}
+corpus=$here/../../../shared/corpus/bench.txt
+[ -f "$corpus" ] || corpus=$here/corpus/public-domain.txt
+corpus=${2:-$corpus}
 : "${NPM_SENTIMENT:?set NPM_SENTIMENT to a directory with node_modules/sentiment}"
 
 theirs=$(NODE_PATH="$NPM_SENTIMENT/node_modules" node "$here/npm-sentiment.js" "$corpus" |

@@ -10,10 +10,13 @@
 set -eu
 bench=$1
 here=$(cd "$(dirname "$0")" && pwd)
-corpus=${2:-$here/../../../shared/corpus/bench.txt}
+corpus=$here/../../../shared/corpus/bench.txt
+[ -f "$corpus" ] || corpus=$here/corpus/public-domain.txt
+corpus=${2:-$corpus}
 lines=${3:-10000}
 oracle=$here/../../../shared/reference/textblob_oracle.py
 : "${TEXTBLOB_SRC:?set TEXTBLOB_SRC to a TextBlob source tree}"
+[ -f "$oracle" ] || { echo "compare-textblob: needs $oracle (../shared beside the repository)" >&2; exit 77; }
 
 slice=$(mktemp)
 trap 'rm -f "$slice" "$slice.err"' EXIT

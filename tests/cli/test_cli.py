@@ -11,7 +11,7 @@ and memory checks are then skipped.
 Expected numbers are TextBlob's. They were computed once with the reference
 implementation (/work/shared/reference/sentiment_ref.py, --sum neumaier for
 the default and --sum plain for --compat py311; the assessments with the same
-code following SPEC.md section 3) and are written out here. Python's own
+code following lib/README.md, "Scoring") and are written out here. Python's own
 repr() and json.dumps() are used only to spell the expected rows, never to
 compute a score. Only the standard library is needed.
 """
@@ -362,6 +362,94 @@ def test_utf8():
     record("--json output is valid UTF-8 JSON for every byte value", ok)
 
 
+# ---------------------------------------------------------------- sentences
+# Spans and scores from ../shared/reference/punkt_oracle.py --ref (--sum
+# neumaier, and --sum plain for --compat py311), written out.
+SENT_IN = (b"Mr. Smith is good. He is bad.\n\n   \nGood. . . Bad.\n"
+           b"The service was casual and clear. Nice!\n\"Good.\" Bad. (Great!) Nice.\n")
+CASUAL = ('-0.2', '0.625')
+NICE_BANG = ('0.75', '1.0')
+GREAT_BANG = ('1.0', '0.75')
+SENT_SPANS = [
+    [(0, 18, GOOD), (19, 29, BAD)],
+    [],
+    [],
+    [(0, 5, GOOD), (6, 7, ZERO), (8, 9, ZERO), (10, 14, BAD)],
+    [(0, 33, CASUAL), (34, 39, NICE_BANG)],
+    [(0, 7, GOOD), (8, 12, BAD), (13, 21, GREAT_BANG), (22, 27, NICE)],
+]
+SENT_WHOLE = [GOOD_BAD, ZERO, ZERO, GOOD_BAD, ('0.11666666666666665', '0.75'),
+              ('0.4', '0.7541666666666667')]  # sentiment_ref.py --sum neumaier
+
+
+def sentence_row(spans, subjectivity=False):
+    return ("\t".join("%d %d %s" % (a, b, " ".join(v if subjectivity else v[:1]))
+                      for a, b, v in spans) + "\n").encode()
+
+
+def sentence_json(text, whole, spans):
+    sents = ", ".join('{"start": %d, "end": %d, "polarity": %s, "subjectivity": %s}'
+                      % (a, b, v[0], v[1]) for a, b, v in spans)
+    return (json.dumps({"text": text.decode()}, ensure_ascii=False)[:-1]
+            + ', "polarity": %s, "subjectivity": %s, "sentences": [%s]}\n'
+            % (whole[0], whole[1], sents)).encode()
+
+
+def test_sentences():
+    texts = SENT_IN.split(b"\n")[:-1]
+    check("--sentences: one row per record, empty for no sentence", ["--sentences"],
+          SENT_IN, b"".join(sentence_row(s) for s in SENT_SPANS))
+    check("--sentences -s", ["--sentences", "-s"], SENT_IN,
+          b"".join(sentence_row(s, True) for s in SENT_SPANS))
+    check("--sentences --json", ["--sentences", "--json"], SENT_IN,
+          b"".join(sentence_json(t, w, s) for t, w, s in zip(texts, SENT_WHOLE, SENT_SPANS)))
+    first = [s[0][2] if s else ZERO for s in SENT_SPANS]
+    check("--first-sentence: 0.0 for no sentence", ["--first-sentence"], SENT_IN,
+          rows(*[f[:1] for f in first]))
+    check("--first-sentence -s", ["--first-sentence", "-s"], SENT_IN, rows(*first))
+    check("--first-sentence --json", ["--first-sentence", "--json"], b"Mr. Smith is good. He is bad.\n\n",
+          b'{"text": "Mr. Smith is good. He is bad.", "polarity": 5.551115123125783e-17, '
+          b'"subjectivity": 0.6333333333333333, "first_sentence": {"polarity": 0.7, '
+          b'"subjectivity": 0.6000000000000001}}\n'
+          b'{"text": "", "polarity": 0.0, "subjectivity": 0.0, "first_sentence": '
+          b'{"polarity": 0.0, "subjectivity": 0.0}}\n')
+    py311 = [list(s) for s in SENT_SPANS]
+    py311[4][0] = (0, 33, ('-0.20000000000000004', '0.625'))
+    check("--sentences --compat py311", ["--sentences", "-s", "--compat", "py311"], SENT_IN,
+          b"".join(sentence_row(s, True) for s in py311))
+    check("--sentences -z: a record may hold line breaks", ["--sentences", "-z"],
+          b"Good.\nBad.\0\0Nice. Great!\0", b"0 5 0.7\t6 10 -0.6999999999999998\n\n"
+          b"0 5 0.6\t6 12 1.0\n")
+    many = SENT_IN * 3000
+    check("--sentences -j 2: rows in input order", ["--sentences", "-j", "2"], many,
+          b"".join(sentence_row(s) for s in SENT_SPANS) * 3000)
+    bad = b"Good. Bad\xff. Nice.\nfine.\n"
+    check("--sentences: invalid UTF-8 is U+FFFD, offsets in the record's bytes",
+          ["--sentences"], bad, b"0 5 0.7\t6 11 0.0\t12 17 0.6\n0 5 0.4166666666666667\n")
+    check("--sentences --strict-utf8: an error row, the others split",
+          ["--sentences", "-s", "--strict-utf8"], bad,
+          b"error\n0 5 0.4166666666666667 0.5\n", rc=1,
+          err=b"sentiment-cli: <stdin>:1: invalid UTF-8 at byte 9\n")
+    check("--first-sentence --strict-utf8", ["--first-sentence", "--strict-utf8"], bad,
+          b"error\n0.4166666666666667\n", rc=1,
+          err=b"sentiment-cli: <stdin>:1: invalid UTF-8 at byte 9\n")
+    check("--sentences --json --strict-utf8", ["--sentences", "--json", "--strict-utf8"],
+          bad, b'{"text": "Good. Bad\xef\xbf\xbd. Nice.", "error": "invalid UTF-8"}\n'
+          b'{"text": "fine.", "polarity": 0.4166666666666667, "subjectivity": 0.5, '
+          b'"sentences": [{"start": 0, "end": 5, "polarity": 0.4166666666666667, '
+          b'"subjectivity": 0.5}]}\n', rc=1,
+          err=b"sentiment-cli: <stdin>:1: invalid UTF-8 at byte 9\n")
+    check("--sentences --whole: all input is one text", ["--sentences", "--whole"],
+          b"Good.\nBad.\n", b"0 5 0.7\t6 10 -0.6999999999999998\n")
+    check("--sentences with --first-sentence is a usage error",
+          ["--sentences", "--first-sentence"], b"", b"", rc=2,
+          err=b"sentiment-cli: --sentences and --first-sentence exclude each other\n"
+          b"Try 'sentiment-cli --help' for more information.\n")
+    check("--sentences --explain needs --json", ["--sentences", "--explain"], b"", b"",
+          rc=2, err=b"sentiment-cli: --explain goes with --sentences or --first-sentence "
+          b"only with --json\nTry 'sentiment-cli --help' for more information.\n")
+
+
 # ---------------------------------------------------------------- files
 def test_files():
     a = tmpfile("a.txt", b"good\nbad\n")
@@ -570,7 +658,7 @@ def test_big():
 
 def main():
     for t in (test_forms, test_records, test_whole, test_compat, test_lexicon,
-              test_utf8, test_files, test_usage, test_write_errors, test_jobs,
+              test_utf8, test_sentences, test_files, test_usage, test_write_errors, test_jobs,
               test_big):
         t()
     print("%d of %d checks failed%s" % (len(failures), count,

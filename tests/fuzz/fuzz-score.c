@@ -21,13 +21,13 @@
  *   rest    the text: any bytes, NULs and invalid UTF-8 included
  *
  * Beyond crashes, leaks and undefined behaviour (found by ASan and UBSan),
- * it checks what the header and SPEC.md promise:
+ * it checks what the header and lib/README.md promise:
  * - each call returns a code it documents, and leaves its outputs alone on
  *   failure;
  * - polarity is in [-1, 1], subjectivity in [0, 1], never NaN, never -0.0;
  * - every assessment has at least one lowercased, non-empty word, values in
  *   range and a known label, and the result is the plain left-to-right mean
- *   of the assessments (SPEC.md section 4);
+ *   of the assessments (lib/README.md, "The means");
  * - all paths give the same doubles, bit for bit; invalid UTF-8 scores as
  *   its sentiment_utf8_repair() copy; strict mode rejects exactly the texts
  *   that sentiment_utf8_validate() rejects, before any callback;

@@ -4,10 +4,15 @@
     python3 tests/fuzz/make-seeds.py        (from the repository root)
 
 score/    texts with the two leading bytes of fuzz-score.c (flags, API path,
-          the callback's stop): SPEC.md section 5 and the edge vectors,
+          the callback's stop): worked examples of TextBlob's rules (the
+          spec-NN seeds, see lib/README.md) and the edge vectors,
           emoticons, Unicode traps, invalid UTF-8, NUL bytes, and texts that
           outgrow the library's stack buffers (a sentence > 4 KiB, a word
           > 256 bytes, many assessments).
+sentences/ texts with the two leading bytes of fuzz-sentences.c (flags, the
+          callback's stop): the traps of SPEC-SENTENCES.md, abbreviations,
+          initials, numbers, collocations, realignment, Unicode white space,
+          invalid UTF-8 and runs of marks and spaces.
 lexicon/  XML documents with the leading byte of fuzz-lexicon.c: small valid
           lexicons (senses, parts of speech, -ly adverbs, labels, intensity,
           namespaces, entities, encodings), malformed ones, and the start of
@@ -23,7 +28,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
-SPEC = [
+WORKED_EXAMPLES = [
     "Textblob is amazingly simple to use. What great fun!",
     "This movie is not good.",
     "This movie is not very good.",
@@ -138,13 +143,48 @@ def write(directory, name, data):
     return name
 
 
+SENTENCES = [
+    "Good. . . Bad.", "Good... Bad.", "I love it.I hate it.", "  Good. Bad.  ",
+    "It costs 5. Then it is bad.", "It costs 5. then it is bad.", "ok.\rBad.",
+    "Good. -- Bad.", "Good.--Bad.", "Good. :) Bad.", '"Good." Bad.',
+    "St. Louis is good. St. is bad.", "Dr. No is good.", "X. Good. Y.",
+    "Good.\u00a0Bad.", "Good.\u2028Bad.", "Good.\x1cBad.", "Good . . . and bad.",
+    "Very bad acting!!! I promise.", "Really?! Yes.", "J. Bach was good. He was.",
+    "In 1990. Cooper said so.", "(Good.) Bad.", "(Good.)-- bad.", 'He said ("good.") Bad.',
+    "Mr. Smith is good. He is bad.", "The U.S. Army is good. It is.",
+    "The ex-gen. Smith came. He left.", "It was in Jan. However it was bad.",
+    "ok. \u212a. Bad.", "Good. \u01c5ungla is bad.", "Good.\n\nBad.\tNice.",
+    "!!! ??? ...", "Good.\x00 Bad. Nice.", "a! b? c. D", "e.g. i.e. etc. Fine.",
+]
+BINARY_SENTENCES = {
+    "invalid-ff": b"Good. Bad\xff. Nice.",
+    "invalid-truncated": b"\xe2\x82. Good. \xf0\x9f. Bad.",
+    "invalid-surrogate": b"Good.\xc2 Bad. \xed\xa0\x80 Nice! \xe2\x80\xa8 Ok.",
+    "run-periods": b"x" + b"." * 3000 + b" Y.",
+    "run-spaced-periods": b". " * 1500,
+    "run-bangs": b"x" + b"!" * 3000 + b" y",
+    "run-spaces": b"a." + b" " * 3000 + b"b",
+    "long-token": b"a" * 5000 + b". Bad.",
+    "closers": b'a. ")]}\' ' * 200,
+}
+
+
 def main():
     score = os.path.join(HERE, "score")
     lexicon = os.path.join(HERE, "lexicon")
-    written = {score: set(), lexicon: set()}
+    sentences = os.path.join(HERE, "sentences")
+    written = {score: set(), lexicon: set(), sentences: set()}
+
+    # Seed i gets flags i % 8 and the callback stop i % 5.
+    stexts = [("trap-%02d" % k, t.encode("latin-1", "backslashreplace")
+               .decode("unicode_escape").encode("utf-8"))
+              for k, t in enumerate(SENTENCES)]
+    stexts += sorted(BINARY_SENTENCES.items())
+    for i, (name, text) in enumerate(stexts):
+        written[sentences].add(write(sentences, name, bytes([i % 8, i % 5]) + text))
 
     # Seed i gets path i % 4, flags (i // 4) % 4, the callback stop i % 5.
-    texts = [("spec-%02d" % k, t.encode()) for k, t in enumerate(SPEC)]
+    texts = [("spec-%02d" % k, t.encode()) for k, t in enumerate(WORKED_EXAMPLES)]
     texts += [("edge-%02d" % k, t.encode()) for k, t in enumerate(EDGE)]
     texts += [("emoticons", EMOTICONS.encode()),
               ("emoticons-glued", EMOTICONS.replace(" ", "good").encode())]
@@ -172,7 +212,8 @@ def main():
         for name in os.listdir(directory):
             if name not in names:
                 os.remove(os.path.join(directory, name))
-    print("score: %d seeds, lexicon: %d seeds" % (len(written[score]), len(written[lexicon])))
+    print("score: %d seeds, lexicon: %d seeds, sentences: %d seeds"
+          % (len(written[score]), len(written[lexicon]), len(written[sentences])))
 
 
 if __name__ == "__main__":

@@ -103,6 +103,7 @@ if [ "$want_cli" = cli ]; then
     cli=$(find "$dest" -type f -name sentiment-cli | head -n 1)
     [ -n "$cli" ] || fail "sentiment-cli not installed"
     [ -n "$(find "$dest" -name 'sentiment-cli.1*')" ] || fail "man page not installed"
+    # shellcheck disable=SC2016 # $1 is the inner shell's
     check "0.625${tab}0.6" sh -c 'echo "I love yogobella!" | "$1" -s' sh "$cli"
     "$cli" --version >/dev/null || fail "$cli --version"
 fi

@@ -1,7 +1,11 @@
 /*
- * The tokenizer's eight-bytes-at-a-time helpers (lib/word.h) against their
- * byte-at-a-time definitions, and the table of bytes the rejoining regexes
- * can join across a space against the emoticon table it is derived from.
+ * The fast path's tables and helpers against their sources: the
+ * eight-bytes-at-a-time helpers and both letter scans (lib/swar.h) against
+ * their byte-at-a-time definitions, the table of bytes the rejoining
+ * regexes can join across a space against the emoticon table it is derived
+ * from, the whitespace in the tokenizer's tables against Python's
+ * str.isspace(), and the scorer's shortcut for unknown words against the
+ * list of negations.
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  */
@@ -17,7 +21,8 @@
 #include <cmocka.h>
 
 #include "private.h"
-#include "word.h"
+#include "score-inline.h"
+#include "swar.h"
 
 static bool is_letter(unsigned c)
 {
@@ -179,6 +184,128 @@ static void join_pairs_match_the_emoticons(void **state)
     assert_false(sentimentp_joins(':', '\0'));
 }
 
+/* Python's str.isspace() for the ASCII range, written out from its
+ * definition (the Unicode White_Space property, plus 0x1c-0x1f, which
+ * Python counts as separators). */
+static bool python_ascii_space(unsigned c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+static void whitespace_tables_are_pythons(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 128; c++)
+        if (python_ascii_space(c) && !sentimentp_unsure_after_letter[c])
+            fail_msg("byte %02x: space, not in sentimentp_unsure_after_letter", c);
+    static const bool spaces[256] = {SENTIMENTP_ASCII_SPACES(true, true, true)};
+    for (unsigned c = 0; c < 256; c++)
+        if (spaces[c] != python_ascii_space(c))
+            fail_msg("byte %02x: SENTIMENTP_ASCII_SPACES says %d", c, spaces[c]);
+}
+
+/* The scan of a word of letters, byte by byte. */
+static size_t letters_at(const unsigned char *s, size_t avail)
+{
+    size_t n = 0;
+    while (n < avail && is_letter(s[n]))
+        n++;
+    return n;
+}
+
+static void check_scan(const unsigned char *s, size_t avail)
+{
+    size_t want = letters_at(s, avail);
+    uint32_t hash;
+    uint64_t head, want_head = 0;
+    uint32_t want_hash = want ? sentimentp_hash_folded((const char *)s, want, &want_head) : 0;
+    size_t got = sentimentp_scan_letters_swar(s, avail, &hash, &head);
+    assert_int_equal(got, want);
+    if (want) {
+        assert_int_equal(hash, want_hash);
+        assert_int_equal(head, want_head);
+    }
+#ifdef SENTIMENTP_HAVE_NONLETTERS16
+    got = sentimentp_scan_letters_sse2(s, avail, &hash, &head);
+    assert_int_equal(got, want);
+    if (want) {
+        assert_int_equal(hash, want_hash);
+        assert_int_equal(head, want_head);
+    }
+#endif
+}
+
+/* Every word length from 0 to 40, in any case, ended by every kind of
+ * byte or by the end of the text, at every distance from it. */
+static void scans_find_and_hash_words(void **state)
+{
+    (void)state;
+    static const unsigned char ends[] = {' ', '.', '\'', '0', '@', '[', '`', '{', 0x80, 0xe2, 0};
+    unsigned char text[64];
+    for (size_t len = 0; len <= 40; len++) {
+        for (size_t e = 0; e < sizeof ends; e++) {
+            for (size_t k = 0; k < len; k++)
+                text[k] = (unsigned char)((k % 3 ? 'a' : 'A') + (k * 7) % 26);
+            memset(text + len, ends[e], sizeof text - len);
+            for (size_t avail = len; avail <= len + 17 && avail <= sizeof text; avail++)
+                check_scan(text, avail);
+        }
+    }
+}
+
+/* Each negation, in any case, is left to the full rules: the shortcut for
+ * unknown letters must never take one. */
+static void skip_never_takes_a_negation(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < SENTIMENTP_NEGATION_COUNT; k++) {
+        const sentimentp_negation *n = &sentimentp_negations[k];
+        for (unsigned char first = 'N'; first <= 'n'; first += 'n' - 'N') {
+            sentimentp_scorer sc;
+            sentimentp_scorer_init(&sc, &sentimentp_builtin_py312, NULL, NULL);
+            assert_int_equal(first | 0x20, (unsigned char)n->text[0]);
+            assert_false(sentimentp_scorer_skip_unknown(&sc, first, n->length));
+            sentimentp_scorer_free(&sc);
+        }
+    }
+    /* and it takes the other words of letters */
+    sentimentp_scorer sc;
+    sentimentp_scorer_init(&sc, &sentimentp_builtin_py312, NULL, NULL);
+    assert_true(sentimentp_scorer_skip_unknown(&sc, 'b', 3));
+    assert_true(sentimentp_scorer_skip_unknown(&sc, 'n', 4));
+    assert_true(sentimentp_scorer_skip_unknown(&sc, 'n', 6));
+    sentimentp_scorer_free(&sc);
+}
+
+/* The scorer's shortcut for plain ASCII words (score.c's special_first)
+ * against the emoticon table: each emoticon, in its case and lowercased,
+ * still opens an entry of subjectivity 1.0, but for "xd". */
+static void shortcut_lets_every_emoticon_through(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sentimentp_emoticon_count; k++) {
+        const sentimentp_emoticon *e = &sentimentp_emoticons[k];
+        char lower[8];
+        bool ascii = true;
+        for (size_t i = 0; i < e->length; i++) {
+            lower[i] = (char)sentimentp_ascii_lower((unsigned char)e->text[i]);
+            ascii &= (unsigned char)e->text[i] < 0x80;
+        }
+        const char *forms[2] = {e->text, lower};
+        for (size_t f = 0; f < 2; f++) {
+            sentimentp_scorer sc;
+            sentimentp_scorer_init(&sc, &sentimentp_builtin_py312, NULL, NULL);
+            sentimentp_scorer_word(&sc, forms[f], e->length, ascii);
+            double pol, subj;
+            assert_int_equal(sentimentp_scorer_finish(&sc, &pol, &subj), 0);
+            sentimentp_scorer_free(&sc);
+            bool xd = e->length == 2 && (lower[0] == 'x' && lower[1] == 'd');
+            if (subj != (xd ? 0.0 : 1.0))
+                fail_msg("emoticon \"%.*s\": subjectivity %g", (int)e->length, forms[f], subj);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +318,10 @@ int main(void)
         cmocka_unit_test(byte_hashes_are_hashes),
         cmocka_unit_test(folded_lookup_never_finds_capitals),
         cmocka_unit_test(join_pairs_match_the_emoticons),
+        cmocka_unit_test(whitespace_tables_are_pythons),
+        cmocka_unit_test(scans_find_and_hash_words),
+        cmocka_unit_test(skip_never_takes_a_negation),
+        cmocka_unit_test(shortcut_lets_every_emoticon_through),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

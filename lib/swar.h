@@ -1,7 +1,7 @@
 /*
- * Words eight bytes at a time (sixteen to find their end, with SSE2):
- * loading, finding ASCII letters, lowercasing and hashing, on one 64-bit
- * integer per eight bytes of text.
+ * SWAR ("SIMD within a register"): text eight bytes at a time in one 64-bit
+ * machine word (sixteen to find a word's end, with SSE2): loading, finding
+ * ASCII letters, lowercasing and hashing.
  *
  * Copyright (c) 2026 The libsentiment developers. MIT licence, see LICENSE.
  *
@@ -13,8 +13,8 @@
  * a count of trailing zero bits.
  */
 
-#ifndef SENTIMENT_WORD_H
-#define SENTIMENT_WORD_H
+#ifndef SENTIMENT_SWAR_H
+#define SENTIMENT_SWAR_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -166,4 +166,89 @@ static inline uint32_t sentimentp_hash_folded(const char *s, size_t len,
     return (uint32_t)h;
 }
 
-#endif /* SENTIMENT_WORD_H */
+/*
+ * The scan of the tokenizer's fast path: the run of ASCII letters at
+ * s[0..avail), its length (0 if s[0] is no letter), and in *hash and *head
+ * what sentimentp_hash_folded() gives for it, in the same pass. Two
+ * variants with this one signature: the portable one, eight bytes per step,
+ * and with SSE2 one that takes any word of up to 15 letters in one
+ * sixteen-byte step, with no branch on its length (in prose such a branch
+ * would go either way at random), and the portable one for the rest.
+ */
+static inline size_t sentimentp_scan_letters_swar(const unsigned char *s,
+                                                  size_t avail, uint32_t *hash,
+                                                  uint64_t *head)
+{
+    if (avail == 0)
+        return 0;
+    uint64_t w = sentimentp_load_chunk(s, avail);
+    uint64_t others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
+    uint64_t chunk = w | SENTIMENTP_ONES * 0x20;
+    size_t n;
+    uint64_t h;
+    if (SENTIMENTP_LIKELY(others)) {
+        n = sentimentp_first_byte(others);
+        if (SENTIMENTP_UNLIKELY(n == 0))
+            return 0;
+        *head = sentimentp_low_bytes(chunk, (unsigned)n);
+        h = sentimentp_hash_step(SENTIMENTP_HASH_SEED, *head);
+    } else {
+        *head = chunk;
+        h = sentimentp_hash_step(SENTIMENTP_HASH_SEED, chunk);
+        for (n = 8;; n += 8) {
+            w = sentimentp_load_chunk(s + n, avail - n);
+            others = ~sentimentp_letters(w) & SENTIMENTP_HIGHS;
+            chunk = w | SENTIMENTP_ONES * 0x20;
+            if (!others) {
+                h = sentimentp_hash_step(h, chunk);
+                continue;
+            }
+            unsigned last = sentimentp_first_byte(others);
+            if (last) {
+                h = sentimentp_hash_step(h, sentimentp_low_bytes(chunk, last));
+                n += last;
+            }
+            break;
+        }
+    }
+    if (n <= 8)
+        h = sentimentp_hash_step(h, 0);   /* words of up to 8 take two steps */
+    *hash = (uint32_t)h;
+    return n;
+}
+
+#ifdef SENTIMENTP_HAVE_NONLETTERS16
+static inline size_t sentimentp_scan_letters_sse2(const unsigned char *s,
+                                                  size_t avail, uint32_t *hash,
+                                                  uint64_t *head)
+{
+    uint64_t lower;
+    unsigned nonletters;
+    if (SENTIMENTP_UNLIKELY(avail < 16) ||
+        SENTIMENTP_UNLIKELY((nonletters = sentimentp_nonletters16(s, &lower)) == 0))
+        return sentimentp_scan_letters_swar(s, avail, hash, head);
+    unsigned n = (unsigned)__builtin_ctz(nonletters);
+    if (SENTIMENTP_UNLIKELY(n == 0))
+        return 0;
+    *head = sentimentp_low_bytes(lower, n);
+    uint64_t second = sentimentp_load8(s + 8) | SENTIMENTP_ONES * 0x20;
+    *hash = (uint32_t)sentimentp_hash_step(
+        sentimentp_hash_step(SENTIMENTP_HASH_SEED, *head),
+        sentimentp_second_bytes(second, n));
+    return n;
+}
+#endif
+
+/* The variant this machine has. */
+static inline size_t sentimentp_scan_letters(const unsigned char *s,
+                                             size_t avail, uint32_t *hash,
+                                             uint64_t *head)
+{
+#ifdef SENTIMENTP_HAVE_NONLETTERS16
+    return sentimentp_scan_letters_sse2(s, avail, hash, head);
+#else
+    return sentimentp_scan_letters_swar(s, avail, hash, head);
+#endif
+}
+
+#endif /* SENTIMENT_SWAR_H */
