@@ -18,8 +18,7 @@
 #define RELEASE_GIL_BYTES 4096
 
 typedef struct {
-    PyObject_HEAD
-    sentiment_analyzer *analyzer;
+    PyObject_HEAD sentiment_analyzer *analyzer;
     PyObject *lexicon; /* the path given (str or bytes), or NULL */
     PyObject *xml;     /* the document given to from_xml(), or NULL */
     int py311;
@@ -39,7 +38,8 @@ static int parse_compat(PyObject *compat, int *py311)
         return 0;
     }
     if (!PyUnicode_Check(compat)) {
-        PyErr_Format(PyExc_TypeError, "compat must be None, 'py311' or 'py312', not %.200s",
+        PyErr_Format(PyExc_TypeError,
+                     "compat must be None, 'py311' or 'py312', not %.200s",
                      Py_TYPE(compat)->tp_name);
         return -1;
     }
@@ -48,7 +48,8 @@ static int parse_compat(PyObject *compat, int *py311)
     else if (PyUnicode_CompareWithASCIIString(compat, "py312") == 0)
         *py311 = 0;
     else {
-        PyErr_Format(PyExc_ValueError, "compat must be None, 'py311' or 'py312', not %R", compat);
+        PyErr_Format(PyExc_ValueError,
+                     "compat must be None, 'py311' or 'py312', not %R", compat);
         return -1;
     }
     return 0;
@@ -62,7 +63,8 @@ static int parse_strict(PyObject *strict, int *out)
         return 0;
     }
     if (!PyBool_Check(strict)) {
-        PyErr_Format(PyExc_TypeError, "strict_utf8 must be True or False, not %.200s",
+        PyErr_Format(PyExc_TypeError,
+                     "strict_utf8 must be True or False, not %.200s",
                      Py_TYPE(strict)->tp_name);
         return -1;
     }
@@ -76,7 +78,8 @@ static unsigned flags_of(const analyzer_object *self)
            (self->strict ? SENTIMENT_STRICT_UTF8 : 0u);
 }
 
-static PyObject *analyzer_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+static PyObject *analyzer_new(PyTypeObject *type, PyObject *args,
+                              PyObject *kwds)
 {
     static char *kwlist[] = {"lexicon", "compat", "strict_utf8", NULL};
     PyObject *lexicon = Py_None, *compat = Py_None, *strict_arg = NULL;
@@ -84,7 +87,8 @@ static PyObject *analyzer_new(PyTypeObject *type, PyObject *args, PyObject *kwds
                                      &lexicon, &compat, &strict_arg))
         return NULL;
     int py311, strict;
-    if (parse_compat(compat, &py311) < 0 || parse_strict(strict_arg, &strict) < 0)
+    if (parse_compat(compat, &py311) < 0 ||
+        parse_strict(strict_arg, &strict) < 0)
         return NULL;
     PyObject *path = NULL, *encoded = NULL;
     if (lexicon != Py_None) {
@@ -110,9 +114,10 @@ static PyObject *analyzer_new(PyTypeObject *type, PyObject *args, PyObject *kwds
     } else {
         const char *file = PyBytes_AS_STRING(encoded);
         unsigned flags = flags_of(self);
-        Py_BEGIN_ALLOW_THREADS
-        rc = sentiment_analyzer_new_from_file(file, flags, &self->analyzer, &line);
-        Py_END_ALLOW_THREADS
+        PyThreadState *unlocked = PyEval_SaveThread();
+        rc = sentiment_analyzer_new_from_file(file, flags, &self->analyzer,
+                                              &line);
+        PyEval_RestoreThread(unlocked);
         Py_DECREF(encoded);
     }
     if (rc < 0) {
@@ -123,21 +128,24 @@ static PyObject *analyzer_new(PyTypeObject *type, PyObject *args, PyObject *kwds
     return (PyObject *)self;
 }
 
-PyDoc_STRVAR(from_xml_doc,
-"from_xml($type, xml, compat=None, strict_utf8=False)\n--\n\n"
-"An analyzer on a lexicon held in memory: xml is the document (bytes or\n"
-"str) in the format Analyzer(lexicon=path) reads. Raises sentiment.Error\n"
-"(with .line) if it is not well-formed or a value is not a number.");
+PyDoc_STRVAR(
+    from_xml_doc,
+    "from_xml($type, xml, compat=None, strict_utf8=False)\n--\n\n"
+    "An analyzer on a lexicon held in memory: xml is the document (bytes or\n"
+    "str) in the format Analyzer(lexicon=path) reads. Raises sentiment.Error\n"
+    "(with .line) if it is not well-formed or a value is not a number.");
 
-static PyObject *analyzer_from_xml(PyTypeObject *type, PyObject *args, PyObject *kwds)
+static PyObject *analyzer_from_xml(PyTypeObject *type, PyObject *args,
+                                   PyObject *kwds)
 {
     static char *kwlist[] = {"xml", "compat", "strict_utf8", NULL};
     PyObject *xml, *compat = Py_None, *strict_arg = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OO:from_xml", kwlist,
-                                     &xml, &compat, &strict_arg))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OO:from_xml", kwlist, &xml,
+                                     &compat, &strict_arg))
         return NULL;
     int py311, strict;
-    if (parse_compat(compat, &py311) < 0 || parse_strict(strict_arg, &strict) < 0)
+    if (parse_compat(compat, &py311) < 0 ||
+        parse_strict(strict_arg, &strict) < 0)
         return NULL;
     pysentiment_text doc;
     if (pysentiment_text_get(xml, 1, &doc) < 0)
@@ -158,9 +166,10 @@ static PyObject *analyzer_from_xml(PyTypeObject *type, PyObject *args, PyObject 
     unsigned long line = 0;
     unsigned flags = flags_of(self);
     int rc;
-    Py_BEGIN_ALLOW_THREADS
-    rc = sentiment_analyzer_new_from_buffer(doc.data, doc.len, flags, &self->analyzer, &line);
-    Py_END_ALLOW_THREADS
+    PyThreadState *unlocked = PyEval_SaveThread();
+    rc = sentiment_analyzer_new_from_buffer(doc.data, doc.len, flags,
+                                            &self->analyzer, &line);
+    PyEval_RestoreThread(unlocked);
     pysentiment_text_release(&doc);
     if (rc < 0) {
         pysentiment_raise(rc, (long)line, -1, NULL);
@@ -188,11 +197,13 @@ static int score(analyzer_object *self, PyObject *obj, double *polarity,
         return -1;
     int rc;
     if (t.len < RELEASE_GIL_BYTES) {
-        rc = sentiment_analyzer_score(self->analyzer, t.data, t.len, polarity, subjectivity);
+        rc = sentiment_analyzer_score(self->analyzer, t.data, t.len, polarity,
+                                      subjectivity);
     } else {
-        Py_BEGIN_ALLOW_THREADS
-        rc = sentiment_analyzer_score(self->analyzer, t.data, t.len, polarity, subjectivity);
-        Py_END_ALLOW_THREADS
+        PyThreadState *unlocked = PyEval_SaveThread();
+        rc = sentiment_analyzer_score(self->analyzer, t.data, t.len, polarity,
+                                      subjectivity);
+        PyEval_RestoreThread(unlocked);
     }
     pysentiment_text_release(&t);
     if (rc < 0) {
@@ -202,10 +213,11 @@ static int score(analyzer_object *self, PyObject *obj, double *polarity,
     return 0;
 }
 
-PyDoc_STRVAR(sentiment_doc,
-"sentiment($self, text, /)\n--\n\n"
-"TextBlob(text).sentiment: Sentiment(polarity, subjectivity), polarity in\n"
-"[-1.0, 1.0], subjectivity in [0.0, 1.0]. text is a str or UTF-8 bytes.");
+PyDoc_STRVAR(
+    sentiment_doc,
+    "sentiment($self, text, /)\n--\n\n"
+    "TextBlob(text).sentiment: Sentiment(polarity, subjectivity), polarity in\n"
+    "[-1.0, 1.0], subjectivity in [0.0, 1.0]. text is a str or UTF-8 bytes.");
 
 static PyObject *analyzer_sentiment(analyzer_object *self, PyObject *text)
 {
@@ -215,9 +227,8 @@ static PyObject *analyzer_sentiment(analyzer_object *self, PyObject *text)
     return pysentiment_pair(p, s);
 }
 
-PyDoc_STRVAR(polarity_doc,
-"polarity($self, text, /)\n--\n\n"
-"TextBlob(text).polarity, a float in [-1.0, 1.0].");
+PyDoc_STRVAR(polarity_doc, "polarity($self, text, /)\n--\n\n"
+                           "TextBlob(text).polarity, a float in [-1.0, 1.0].");
 
 static PyObject *analyzer_polarity(analyzer_object *self, PyObject *text)
 {
@@ -228,8 +239,8 @@ static PyObject *analyzer_polarity(analyzer_object *self, PyObject *text)
 }
 
 PyDoc_STRVAR(subjectivity_doc,
-"subjectivity($self, text, /)\n--\n\n"
-"TextBlob(text).subjectivity, a float in [0.0, 1.0].");
+             "subjectivity($self, text, /)\n--\n\n"
+             "TextBlob(text).subjectivity, a float in [0.0, 1.0].");
 
 static PyObject *analyzer_subjectivity(analyzer_object *self, PyObject *text)
 {
@@ -249,7 +260,8 @@ static PyObject *decode(const char *s)
 /* Builds one (words, polarity, subjectivity, label) tuple, with the GIL held;
  * on failure the Python error is set and scoring stops. */
 static int on_assessment(void *user, const char *const *words, size_t n_words,
-                         double polarity, double subjectivity, const char *label)
+                         double polarity, double subjectivity,
+                         const char *label)
 {
     PyObject *list = user;
     PyObject *w = PyList_New((Py_ssize_t)n_words);
@@ -264,7 +276,9 @@ static int on_assessment(void *user, const char *const *words, size_t n_words,
         PyList_SET_ITEM(w, (Py_ssize_t)i, word);
     }
     PyObject *x = label != NULL ? decode(label) : Py_NewRef(Py_None);
-    PyObject *item = x == NULL ? NULL : Py_BuildValue("(NddN)", w, polarity, subjectivity, x);
+    PyObject *item = x == NULL ? NULL
+                               : Py_BuildValue("(NddN)", w, polarity,
+                                               subjectivity, x);
     if (item == NULL) {
         if (x == NULL)
             Py_DECREF(w);
@@ -275,13 +289,14 @@ static int on_assessment(void *user, const char *const *words, size_t n_words,
     return rc != 0;
 }
 
-PyDoc_STRVAR(assessments_doc,
-"assessments($self, text, /)\n--\n\n"
-"TextBlob(text).sentiment_assessments: Sentiment(polarity, subjectivity,\n"
-"assessments), where each assessment is a tuple (words, polarity,\n"
-"subjectivity, label): the list of lowercased words it covers ('not',\n"
-"'very', 'good', '!'), its scores, and 'mood', 'irony', a label of the\n"
-"lexicon or None.");
+PyDoc_STRVAR(
+    assessments_doc,
+    "assessments($self, text, /)\n--\n\n"
+    "TextBlob(text).sentiment_assessments: Sentiment(polarity, subjectivity,\n"
+    "assessments), where each assessment is a tuple (words, polarity,\n"
+    "subjectivity, label): the list of lowercased words it covers ('not',\n"
+    "'very', 'good', '!'), its scores, and 'mood', 'irony', a label of the\n"
+    "lexicon or None.");
 
 static PyObject *analyzer_assessments(analyzer_object *self, PyObject *obj)
 {
@@ -348,21 +363,26 @@ static PyObject *sentence_object(PyObject *obj, const pysentiment_text *t,
     if (t->is_str)
         text = PyUnicode_Substring(obj, (Py_ssize_t)start, (Py_ssize_t)end);
     else
-        text = PyBytes_FromStringAndSize(t->data + start, (Py_ssize_t)(end - start));
+        text = PyBytes_FromStringAndSize(t->data + start,
+                                         (Py_ssize_t)(end - start));
     PyObject *items[5] = {
-        PyLong_FromSize_t(start), PyLong_FromSize_t(end), text,
-        PyFloat_FromDouble(sp->polarity), PyFloat_FromDouble(sp->subjectivity),
+        PyLong_FromSize_t(start),
+        PyLong_FromSize_t(end),
+        text,
+        PyFloat_FromDouble(sp->polarity),
+        PyFloat_FromDouble(sp->subjectivity),
     };
     return pysentiment_tuple(pysentiment_t.sentence, 5, items);
 }
 
-PyDoc_STRVAR(sentences_doc,
-"sentences($self, text, /)\n--\n\n"
-"TextBlob(text).sentences with their scores: a list of\n"
-"Sentence(start, end, text, polarity, subjectivity), where text[start:end]\n"
-"is the sentence (str indices for a str, byte offsets for bytes) and the\n"
-"scores are those of the sentence alone, as Sentence.sentiment in TextBlob.\n"
-"Empty text and white space have no sentence.");
+PyDoc_STRVAR(
+    sentences_doc,
+    "sentences($self, text, /)\n--\n\n"
+    "TextBlob(text).sentences with their scores: a list of\n"
+    "Sentence(start, end, text, polarity, subjectivity), where text[start:end]\n"
+    "is the sentence (str indices for a str, byte offsets for bytes) and the\n"
+    "scores are those of the sentence alone, as Sentence.sentiment in TextBlob.\n"
+    "Empty text and white space have no sentence.");
 
 static PyObject *analyzer_sentences(analyzer_object *self, PyObject *obj)
 {
@@ -372,11 +392,13 @@ static PyObject *analyzer_sentences(analyzer_object *self, PyObject *obj)
     span_list spans = {NULL, 0, 0, 0};
     int rc;
     if (t.len < RELEASE_GIL_BYTES) {
-        rc = sentiment_analyzer_sentences(self->analyzer, t.data, t.len, on_sentence, &spans);
+        rc = sentiment_analyzer_sentences(self->analyzer, t.data, t.len,
+                                          on_sentence, &spans);
     } else {
-        Py_BEGIN_ALLOW_THREADS
-        rc = sentiment_analyzer_sentences(self->analyzer, t.data, t.len, on_sentence, &spans);
-        Py_END_ALLOW_THREADS
+        PyThreadState *unlocked = PyEval_SaveThread();
+        rc = sentiment_analyzer_sentences(self->analyzer, t.data, t.len,
+                                          on_sentence, &spans);
+        PyEval_RestoreThread(unlocked);
     }
     PyObject *list = NULL;
     if (spans.nomem)
@@ -403,8 +425,8 @@ static PyObject *analyzer_sentences(analyzer_object *self, PyObject *obj)
 
 typedef struct {
     const pysentiment_item *items;
-    PyObject *list;          /* the result, filled in order */
-    Py_ssize_t first_error;  /* the first text that failed, or -1 */
+    PyObject *list;         /* the result, filled in order */
+    Py_ssize_t first_error; /* the first text that failed, or -1 */
 } batch_results;
 
 /* Turns a run of scored items into Sentiment objects, with the GIL, while
@@ -427,25 +449,30 @@ static int take_results(void *ctx, size_t begin, size_t end)
     return 0;
 }
 
-PyDoc_STRVAR(score_many_doc,
-"score_many($self, texts, jobs=1)\n--\n\n"
-"A list of Sentiment, one for each text of the iterable texts (str or\n"
-"bytes), in input order. The texts are scored without the GIL on jobs\n"
-"threads, so other Python threads run meanwhile. In strict UTF-8 mode an\n"
-"invalid text raises sentiment.Error whose .index says which.");
+PyDoc_STRVAR(
+    score_many_doc,
+    "score_many($self, texts, jobs=1)\n--\n\n"
+    "A list of Sentiment, one for each text of the iterable texts (str or\n"
+    "bytes), in input order. The texts are scored without the GIL on jobs\n"
+    "threads, so other Python threads run meanwhile. In strict UTF-8 mode an\n"
+    "invalid text raises sentiment.Error whose .index says which.");
 
-static PyObject *analyzer_score_many(analyzer_object *self, PyObject *args, PyObject *kwds)
+static PyObject *analyzer_score_many(analyzer_object *self, PyObject *args,
+                                     PyObject *kwds)
 {
     static char *kwlist[] = {"texts", "jobs", NULL};
     PyObject *texts;
     Py_ssize_t jobs = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|n:score_many", kwlist, &texts, &jobs))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|n:score_many", kwlist,
+                                     &texts, &jobs))
         return NULL;
     if (jobs < 1) {
-        PyErr_Format(PyExc_ValueError, "jobs must be at least 1, not %zd", jobs);
+        PyErr_Format(PyExc_ValueError, "jobs must be at least 1, not %zd",
+                     jobs);
         return NULL;
     }
-    if (PyUnicode_Check(texts) || PyBytes_Check(texts) || PyByteArray_Check(texts)) {
+    if (PyUnicode_Check(texts) || PyBytes_Check(texts) ||
+        PyByteArray_Check(texts)) {
         PyErr_SetString(PyExc_TypeError,
                         "texts must be an iterable of texts, not one text");
         return NULL;
@@ -465,7 +492,8 @@ static PyObject *analyzer_score_many(analyzer_object *self, PyObject *args, PyOb
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         pysentiment_text t;
-        if (pysentiment_text_get(PyTuple_GET_ITEM(seq, i), self->strict, &t) < 0)
+        if (pysentiment_text_get(PyTuple_GET_ITEM(seq, i), self->strict, &t) <
+            0)
             goto done;
         if (t.owner != NULL && PyList_Append(owners, t.owner) < 0) {
             pysentiment_text_release(&t);
@@ -503,7 +531,8 @@ static PyObject *analyzer_reduce(analyzer_object *self, PyObject *unused)
         return NULL;
     PyObject *strict = PyBool_FromLong(self->strict);
     if (self->xml != NULL) {
-        PyObject *from_xml = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "from_xml");
+        PyObject *from_xml = PyObject_GetAttrString((PyObject *)Py_TYPE(self),
+                                                    "from_xml");
         if (from_xml == NULL) {
             Py_DECREF(compat);
             Py_DECREF(strict);
@@ -512,7 +541,8 @@ static PyObject *analyzer_reduce(analyzer_object *self, PyObject *unused)
         return Py_BuildValue("(N(ONN))", from_xml, self->xml, compat, strict);
     }
     return Py_BuildValue("(O(ONN))", (PyObject *)Py_TYPE(self),
-                         self->lexicon != NULL ? self->lexicon : Py_None, compat, strict);
+                         self->lexicon != NULL ? self->lexicon : Py_None,
+                         compat, strict);
 }
 
 /* Immutable, so a copy is the object itself. */
@@ -526,12 +556,15 @@ static PyObject *analyzer_repr(analyzer_object *self)
     const char *compat = self->py311 ? "py311" : "py312";
     const char *strict = self->strict ? "True" : "False";
     if (self->xml != NULL)
-        return PyUnicode_FromFormat("sentiment.Analyzer.from_xml(<%zd bytes>, compat='%s', strict_utf8=%s)",
-                                    PyBytes_GET_SIZE(self->xml), compat, strict);
+        return PyUnicode_FromFormat(
+            "sentiment.Analyzer.from_xml(<%zd bytes>, compat='%s', strict_utf8=%s)",
+            PyBytes_GET_SIZE(self->xml), compat, strict);
     if (self->lexicon != NULL)
-        return PyUnicode_FromFormat("sentiment.Analyzer(lexicon=%R, compat='%s', strict_utf8=%s)",
-                                    self->lexicon, compat, strict);
-    return PyUnicode_FromFormat("sentiment.Analyzer(compat='%s', strict_utf8=%s)", compat, strict);
+        return PyUnicode_FromFormat(
+            "sentiment.Analyzer(lexicon=%R, compat='%s', strict_utf8=%s)",
+            self->lexicon, compat, strict);
+    return PyUnicode_FromFormat(
+        "sentiment.Analyzer(compat='%s', strict_utf8=%s)", compat, strict);
 }
 
 static PyObject *get_compat(analyzer_object *self, void *unused)
@@ -554,8 +587,10 @@ static PyObject *get_lexicon_size(analyzer_object *self, void *unused)
     return PyLong_FromSize_t(sentiment_analyzer_lexicon_size(self->analyzer));
 }
 
-#define METHOD(name, flags) \
-    {#name, (PyCFunction)(void (*)(void))analyzer_##name, flags, name##_doc}
+#define METHOD(name, flags)                                                    \
+    {                                                                          \
+#name, (PyCFunction)(void (*)(void))analyzer_##name, flags, name##_doc \
+    }
 
 static PyMethodDef analyzer_methods[] = {
     METHOD(sentiment, METH_O),
@@ -565,7 +600,8 @@ static PyMethodDef analyzer_methods[] = {
     METHOD(sentences, METH_O),
     METHOD(score_many, METH_VARARGS | METH_KEYWORDS),
     METHOD(from_xml, METH_VARARGS | METH_KEYWORDS | METH_CLASS),
-    {"__reduce__", (PyCFunction)(void (*)(void))analyzer_reduce, METH_NOARGS, NULL},
+    {"__reduce__", (PyCFunction)(void (*)(void))analyzer_reduce, METH_NOARGS,
+     NULL},
     {"__copy__", analyzer_copy, METH_NOARGS, NULL},
     {"__deepcopy__", analyzer_copy, METH_O, NULL},
     {NULL, NULL, 0, NULL},
@@ -573,9 +609,11 @@ static PyMethodDef analyzer_methods[] = {
 
 static PyGetSetDef analyzer_getset[] = {
     {"compat", (getter)get_compat, NULL,
-     "'py311' or 'py312': which CPython's TextBlob numbers this analyzer gives.", NULL},
+     "'py311' or 'py312': which CPython's TextBlob numbers this analyzer gives.",
+     NULL},
     {"strict_utf8", (getter)get_strict, NULL,
-     "True if invalid UTF-8 (and lone surrogates) raise sentiment.Error.", NULL},
+     "True if invalid UTF-8 (and lone surrogates) raise sentiment.Error.",
+     NULL},
     {"lexicon", (getter)get_lexicon, NULL,
      "The lexicon file given, or None (built-in lexicon or from_xml()).", NULL},
     {"lexicon_size", (getter)get_lexicon_size, NULL,
@@ -583,21 +621,21 @@ static PyGetSetDef analyzer_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-PyDoc_STRVAR(analyzer_doc,
-"Analyzer(lexicon=None, compat=None, strict_utf8=False)\n--\n\n"
-"A sentiment analyzer: TextBlob's PatternAnalyzer, in C.\n\n"
-"lexicon  None for TextBlob's built-in lexicon, or the path of a lexicon in\n"
-"         Pattern's XML format (en-sentiment.xml), resolved as TextBlob does.\n"
-"compat   None: the numbers of TextBlob on the running interpreter;\n"
-"         'py311': of CPython 3.11 and older; 'py312': of 3.12 and newer.\n"
-"strict_utf8  raise sentiment.Error on invalid UTF-8 in bytes (and lone\n"
-"         surrogates in str) instead of reading them as U+FFFD.\n\n"
-"An analyzer is immutable: share one between threads freely. It pickles\n"
-"(by its arguments), so it can be sent to worker processes.");
+PyDoc_STRVAR(
+    analyzer_doc,
+    "Analyzer(lexicon=None, compat=None, strict_utf8=False)\n--\n\n"
+    "A sentiment analyzer: TextBlob's PatternAnalyzer, in C.\n\n"
+    "lexicon  None for TextBlob's built-in lexicon, or the path of a lexicon in\n"
+    "         Pattern's XML format (en-sentiment.xml), resolved as TextBlob does.\n"
+    "compat   None: the numbers of TextBlob on the running interpreter;\n"
+    "         'py311': of CPython 3.11 and older; 'py312': of 3.12 and newer.\n"
+    "strict_utf8  raise sentiment.Error on invalid UTF-8 in bytes (and lone\n"
+    "         surrogates in str) instead of reading them as U+FFFD.\n\n"
+    "An analyzer is immutable: share one between threads freely. It pickles\n"
+    "(by its arguments), so it can be sent to worker processes.");
 
 PyTypeObject pysentiment_analyzer_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "sentiment.Analyzer",
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "sentiment.Analyzer",
     .tp_basicsize = sizeof(analyzer_object),
     .tp_dealloc = (destructor)analyzer_dealloc,
     .tp_repr = (reprfunc)analyzer_repr,

@@ -20,8 +20,8 @@ typedef struct {
     const sentiment_analyzer *analyzer;
     pysentiment_item *items;
     size_t n, block, blocks;
-    atomic_size_t next;  /* the next block to claim */
-    atomic_int *done;    /* per block: scored */
+    atomic_size_t next; /* the next block to claim */
+    atomic_int *done;   /* per block: scored */
 } shared_work;
 
 static void score_block(shared_work *w, size_t b)
@@ -61,9 +61,9 @@ static void wait_for(shared_work *w, size_t b)
     }
 }
 
-int pysentiment_score_items(const sentiment_analyzer *a, pysentiment_item *items,
-                            size_t n, size_t jobs, pysentiment_consume_fn consume,
-                            void *ctx)
+int pysentiment_score_items(const sentiment_analyzer *a,
+                            pysentiment_item *items, size_t n, size_t jobs,
+                            pysentiment_consume_fn consume, void *ctx)
 {
     if (n == 0)
         return 0;
@@ -88,18 +88,18 @@ int pysentiment_score_items(const sentiment_analyzer *a, pysentiment_item *items
     int failed = 0;
     for (size_t b = 0; b < w.blocks; b++) {
         if (!atomic_load_explicit(&w.done[b], memory_order_acquire)) {
-            Py_BEGIN_ALLOW_THREADS
+            PyThreadState *unlocked = PyEval_SaveThread();
             wait_for(&w, b);
-            Py_END_ALLOW_THREADS
+            PyEval_RestoreThread(unlocked);
         }
         size_t end = (b + 1) * block < n ? (b + 1) * block : n;
         if (!failed && consume(ctx, b * block, end) < 0)
             failed = 1;
     }
-    Py_BEGIN_ALLOW_THREADS
+    PyThreadState *unlocked = PyEval_SaveThread();
     for (size_t i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
-    Py_END_ALLOW_THREADS
+    PyEval_RestoreThread(unlocked);
     free(threads);
     free(w.done);
     return failed ? -1 : 0;

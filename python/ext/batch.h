@@ -31,8 +31,8 @@ typedef int (*pysentiment_consume_fn)(void *ctx, size_t begin, size_t end);
  *
  * Returns 0, or -1 if consume failed (the items are all scored anyway).
  */
-int pysentiment_score_items(const sentiment_analyzer *a, pysentiment_item *items,
-                            size_t n, size_t jobs, pysentiment_consume_fn consume,
-                            void *ctx);
+int pysentiment_score_items(const sentiment_analyzer *a,
+                            pysentiment_item *items, size_t n, size_t jobs,
+                            pysentiment_consume_fn consume, void *ctx);
 
 #endif

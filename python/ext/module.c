@@ -33,16 +33,19 @@ fail:
 
 PyObject *pysentiment_pair(double polarity, double subjectivity)
 {
-    PyObject *items[2] = {PyFloat_FromDouble(polarity), PyFloat_FromDouble(subjectivity)};
+    PyObject *items[2] = {PyFloat_FromDouble(polarity),
+                          PyFloat_FromDouble(subjectivity)};
     return pysentiment_tuple(pysentiment_t.sentiment, 2, items);
 }
 
-PyObject *pysentiment_raise(int code, long line, Py_ssize_t index, PyObject *filename)
+PyObject *pysentiment_raise(int code, long line, Py_ssize_t index,
+                            PyObject *filename)
 {
-    PyObject *kwargs = Py_BuildValue("{s:N,s:N,s:O}",
-        "line", line > 0 ? PyLong_FromLong(line) : Py_NewRef(Py_None),
-        "index", index >= 0 ? PyLong_FromSsize_t(index) : Py_NewRef(Py_None),
-        "filename", filename != NULL ? filename : Py_None);
+    PyObject *kwargs = Py_BuildValue(
+        "{s:N,s:N,s:O}", "line",
+        line > 0 ? PyLong_FromLong(line) : Py_NewRef(Py_None), "index",
+        index >= 0 ? PyLong_FromSsize_t(index) : Py_NewRef(Py_None), "filename",
+        filename != NULL ? filename : Py_None);
     PyObject *args = Py_BuildValue("(is)", code, sentiment_strerror(code));
     PyObject *e = NULL;
     if (kwargs != NULL && args != NULL)
@@ -58,15 +61,18 @@ PyObject *pysentiment_raise(int code, long line, Py_ssize_t index, PyObject *fil
 
 /* A result class from sentiment._types, which must be a plain namedtuple for
  * pysentiment_tuple() to fill it. */
-static PyTypeObject *namedtuple_class(PyObject *types, const char *name, Py_ssize_t fields)
+static PyTypeObject *namedtuple_class(PyObject *types, const char *name,
+                                      Py_ssize_t fields)
 {
     PyObject *cls = PyObject_GetAttrString(types, name);
     if (cls == NULL)
         return NULL;
-    if (!PyType_Check(cls) || !PyType_IsSubtype((PyTypeObject *)cls, &PyTuple_Type) ||
+    if (!PyType_Check(cls) ||
+        !PyType_IsSubtype((PyTypeObject *)cls, &PyTuple_Type) ||
         ((PyTypeObject *)cls)->tp_basicsize != PyTuple_Type.tp_basicsize ||
         ((PyTypeObject *)cls)->tp_dictoffset != 0) {
-        PyErr_Format(PyExc_ImportError, "sentiment._types.%s is not a namedtuple", name);
+        PyErr_Format(PyExc_ImportError,
+                     "sentiment._types.%s is not a namedtuple", name);
         Py_DECREF(cls);
         return NULL;
     }
@@ -75,7 +81,8 @@ static PyTypeObject *namedtuple_class(PyObject *types, const char *name, Py_ssiz
     Py_XDECREF(f);
     if (n != fields) {
         PyErr_Clear();
-        PyErr_Format(PyExc_ImportError, "sentiment._types.%s must have %zd fields", name, fields);
+        PyErr_Format(PyExc_ImportError,
+                     "sentiment._types.%s must have %zd fields", name, fields);
         Py_DECREF(cls);
         return NULL;
     }
@@ -88,7 +95,8 @@ static int load_types(void)
     if (types == NULL)
         return -1;
     pysentiment_t.sentiment = namedtuple_class(types, "Sentiment", 2);
-    pysentiment_t.assessments = namedtuple_class(types, "SentimentAssessments", 3);
+    pysentiment_t.assessments = namedtuple_class(types, "SentimentAssessments",
+                                                 3);
     pysentiment_t.sentence = namedtuple_class(types, "Sentence", 5);
     pysentiment_t.error = PyObject_GetAttrString(types, "Error");
     Py_DECREF(types);
@@ -104,23 +112,26 @@ static int add_constants(PyObject *m)
         const char *name;
         int value;
     } codes[] = {
-        {"E_NOMEM", SENTIMENT_E_NOMEM},   {"E_INVALID", SENTIMENT_E_INVALID},
-        {"E_UTF8", SENTIMENT_E_UTF8},     {"E_IO", SENTIMENT_E_IO},
-        {"E_XML", SENTIMENT_E_XML},       {"E_LEXICON", SENTIMENT_E_LEXICON},
+        {"E_NOMEM", SENTIMENT_E_NOMEM},     {"E_INVALID", SENTIMENT_E_INVALID},
+        {"E_UTF8", SENTIMENT_E_UTF8},       {"E_IO", SENTIMENT_E_IO},
+        {"E_XML", SENTIMENT_E_XML},         {"E_LEXICON", SENTIMENT_E_LEXICON},
         {"E_ABORTED", SENTIMENT_E_ABORTED}, {"E_RANGE", SENTIMENT_E_RANGE},
     };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         if (PyModule_AddIntConstant(m, codes[i].name, codes[i].value) < 0)
             return -1;
-    if (PyModule_AddStringConstant(m, "library_version", sentiment_version_string()) < 0 ||
-        PyModule_AddStringConstant(m, "lexicon_version", sentiment_lexicon_version()) < 0)
+    if (PyModule_AddStringConstant(m, "library_version",
+                                   sentiment_version_string()) < 0 ||
+        PyModule_AddStringConstant(m, "lexicon_version",
+                                   sentiment_lexicon_version()) < 0)
         return -1;
     return 0;
 }
 
-PyDoc_STRVAR(strerror_doc,
-"strerror(code, /)\n--\n\n"
-"The library's description of an error code (sentiment_strerror()).");
+PyDoc_STRVAR(
+    strerror_doc,
+    "strerror(code, /)\n--\n\n"
+    "The library's description of an error code (sentiment_strerror()).");
 
 static PyObject *module_strerror(PyObject *m, PyObject *arg)
 {
@@ -155,7 +166,8 @@ PyMODINIT_FUNC PyInit__sentiment(void)
     PyObject *m = PyModule_Create(&module_def);
     if (m == NULL)
         return NULL;
-    if (PyModule_AddObjectRef(m, "Analyzer", (PyObject *)&pysentiment_analyzer_type) < 0 ||
+    if (PyModule_AddObjectRef(m, "Analyzer",
+                              (PyObject *)&pysentiment_analyzer_type) < 0 ||
         add_constants(m) < 0) {
         Py_DECREF(m);
         return NULL;

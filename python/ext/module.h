@@ -13,10 +13,12 @@
  * so that they have docstrings, type hints and pickle by reference; the module
  * looks them up once when it is imported. */
 typedef struct {
-    PyTypeObject *sentiment;    /* Sentiment(polarity, subjectivity) */
-    PyTypeObject *assessments;  /* Sentiment(polarity, subjectivity, assessments) */
-    PyTypeObject *sentence;     /* Sentence(start, end, text, polarity, subjectivity) */
-    PyObject *error;            /* sentiment.Error */
+    PyTypeObject *sentiment; /* Sentiment(polarity, subjectivity) */
+    PyTypeObject
+        *assessments; /* Sentiment(polarity, subjectivity, assessments) */
+    PyTypeObject
+        *sentence;   /* Sentence(start, end, text, polarity, subjectivity) */
+    PyObject *error; /* sentiment.Error */
 } pysentiment_types;
 
 extern pysentiment_types pysentiment_t;

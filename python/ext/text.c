@@ -29,7 +29,8 @@ static int str_with_surrogates(PyObject *obj, int strict, pysentiment_text *t)
     if (!strict) {
         /* The bytes object is new and not shared, so it may be written. */
         for (size_t i = 0; i + 2 < n; i++) {
-            if ((unsigned char)p[i] == 0xED && ((unsigned char)p[i + 1] & 0xE0) == 0xA0) {
+            if ((unsigned char)p[i] == 0xED &&
+                ((unsigned char)p[i + 1] & 0xE0) == 0xA0) {
                 p[i] = (char)0xEF;
                 p[i + 1] = (char)0xBF;
                 p[i + 2] = (char)0xBD;
@@ -95,8 +96,8 @@ void pysentiment_cursor_init(pysentiment_cursor *c, const pysentiment_text *t)
     c->index = 0;
 }
 
-size_t pysentiment_cursor_index(pysentiment_cursor *c, const pysentiment_text *t,
-                                size_t offset)
+size_t pysentiment_cursor_index(pysentiment_cursor *c,
+                                const pysentiment_text *t, size_t offset)
 {
     if (!t->is_str)
         return offset;

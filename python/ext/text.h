@@ -40,7 +40,7 @@ typedef struct {
 } pysentiment_cursor;
 
 void pysentiment_cursor_init(pysentiment_cursor *c, const pysentiment_text *t);
-size_t pysentiment_cursor_index(pysentiment_cursor *c, const pysentiment_text *t,
-                                size_t offset);
+size_t pysentiment_cursor_index(pysentiment_cursor *c,
+                                const pysentiment_text *t, size_t offset);
 
 #endif
