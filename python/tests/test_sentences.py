@@ -9,8 +9,9 @@ import pytest
 import sentiment
 from conftest import QUICK, SHARED, TEST_DATA
 
-# The library's splitter is a placeholder (the whole stripped text is one
-# sentence) until NLTK Punkt lands; then this line becomes False.
+# True marked the tests that needed NLTK Punkt as expected failures while the
+# library's splitter was a placeholder (the whole stripped text as one
+# sentence); Punkt has landed.
 AWAITING_PUNKT = False
 
 awaiting_punkt = pytest.mark.xfail(AWAITING_PUNKT, strict=True,
