@@ -8,7 +8,9 @@
 #   build     what `meson compile` needs (compiler, meson, utf8proc, expat)
 #   test      build, and the test tools (cmocka, clang, valgrind, the example
 #             server's libraries, abigail-tools, python3-nltk for the
-#             sentence oracle)
+#             sentence oracle, and the python group)
+#   python    the Python binding: python3-dev, pytest, meson-python (with
+#             patchelf, pip, venv) and the scale-out checks' Dask and pandas
 #   lint      shellcheck and clang-format (.ci/shellcheck.sh, .ci/format.sh)
 #   examples  the examples' end-to-end stages: nginx, headless Chromium, curl
 #   node      Node.js and npm, for the examples' browser and manifest checks
@@ -21,6 +23,8 @@
 set -eu
 
 build="gcc libc6-dev meson ninja-build pkg-config python3 libutf8proc-dev libexpat1-dev"
+python="python3-dev python3-pytest python3-mesonpy python3-pip python3-venv patchelf
+        python3-dask python3-distributed python3-pandas"
 packages=""
 [ $# -gt 0 ] || set -- build
 for group in "$@"; do
@@ -29,8 +33,9 @@ for group in "$@"; do
     test)
         packages="$packages $build g++ clang llvm libclang-rt-14-dev lld libcmocka-dev valgrind
                   libmicrohttpd-dev libjansson-dev libcurl4-openssl-dev abigail-tools
-                  binutils make python3-nltk"
+                  binutils make python3-nltk $python"
         ;;
+    python) packages="$packages $build $python" ;;
     lint) packages="$packages shellcheck clang-format" ;;
     examples) packages="$packages nginx-light chromium fonts-dejavu-core curl python3" ;;
     node) packages="$packages nodejs npm" ;;
