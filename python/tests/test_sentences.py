@@ -9,15 +9,6 @@ import pytest
 import sentiment
 from conftest import QUICK, SHARED, TEST_DATA
 
-# True marked the tests that needed NLTK Punkt as expected failures while the
-# library's splitter was a placeholder (the whole stripped text as one
-# sentence); Punkt has landed.
-AWAITING_PUNKT = False
-
-awaiting_punkt = pytest.mark.xfail(AWAITING_PUNKT, strict=True,
-                                   reason="needs the Punkt sentence splitter")
-
-
 def sentence_vectors():
     for path in (os.path.join(TEST_DATA, "vectors", "sentences-dev.jsonl"),
                  os.path.join(SHARED, "vectors", "sentences-dev.jsonl")):
@@ -38,7 +29,6 @@ def expected(row, mode):
             for s in row["sentences"]]
 
 
-@awaiting_punkt
 @pytest.mark.parametrize("mode", ["py311", "py312"])
 def test_sentence_vectors(mode):
     a = sentiment.Analyzer(compat=mode)
@@ -80,7 +70,6 @@ def test_indices_are_code_points():
     assert s.sentiment == sentiment.sentiment(s.text)
 
 
-@awaiting_punkt
 def test_two_sentences_with_code_point_indices():
     # Checked with ../shared/reference/punkt_oracle.py (bytes 0-16, 17-40).
     t = "Très bon café. 😀 Ce n'est pas good."
