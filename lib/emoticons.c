@@ -25,6 +25,8 @@ const double sentimentp_emoticon_polarity[] = {
     [CRY] = -1.00,
 };
 
+/* Laid out by hand: one emoticon category per line, as in TextBlob's list. */
+/* clang-format off */
 #define E(s, cat) { s, (uint8_t)(sizeof(s) - 1), cat }
 
 const sentimentp_emoticon sentimentp_emoticons[] = {
@@ -68,6 +70,7 @@ const sentimentp_emoticon sentimentp_emoticons[] = {
     /* 74 U+00B0 DEGREE SIGN */
     E("\xc2\xb0O\xc2\xb0", GASP), E("\xc2\xb0o\xc2\xb0", GASP),
 };
+/* clang-format on */
 
 const size_t sentimentp_emoticon_count =
     sizeof sentimentp_emoticons / sizeof sentimentp_emoticons[0];

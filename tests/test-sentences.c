@@ -103,6 +103,8 @@ struct trap {
 
 /* From punkt_oracle.py's tokenizer (NLTK 3.8, this model); the comment
  * under each is the sentences as Python prints them. */
+/* Laid out by hand: one trap per line, the oracle's sentences under it. */
+/* clang-format off */
 static const struct trap traps[] = {
     {"spaced_periods_split", "Good. . . Bad.", 14, 4, {{0, 5}, {6, 7}, {8, 9}, {10, 14}}},
       /* ['Good.', '.', '.', 'Bad.'] */
@@ -205,6 +207,7 @@ static const struct trap traps[] = {
     {"nul_bytes", "Good.\x00 Bad. Nice.", 17, 2, {{0, 11}, {12, 17}}},
       /* ['Good.\x00 Bad.', 'Nice.'] */
 };
+/* clang-format on */
 
 static void trap(void **state)
 {
