@@ -33,21 +33,21 @@
 enum state { FREE, FILLING, QUEUED, DONE };
 
 struct pool {
-    struct job **jobs;          /* The ring. */
+    struct job **jobs; /* The ring. */
     enum state *state;
     size_t n_jobs;
-    size_t got, queued, taken, written;  /* Jobs so far at each step. */
-    int closing;                /* No job will be submitted any more. */
-    int write_errno;            /* Set when the writer failed and stopped. */
-    sigset_t sigmask;           /* The reading thread's, to restore. */
-    unsigned long recno;        /* Records of the current input written. */
-    int status;                 /* 1 once a written job had an error. */
-    pthread_t *threads;         /* The writer, then the workers. */
+    size_t got, queued, taken, written; /* Jobs so far at each step. */
+    int closing;                        /* No job will be submitted any more. */
+    int write_errno;     /* Set when the writer failed and stopped. */
+    sigset_t sigmask;    /* The reading thread's, to restore. */
+    unsigned long recno; /* Records of the current input written. */
+    int status;          /* 1 once a written job had an error. */
+    pthread_t *threads;  /* The writer, then the workers. */
     size_t n_threads;
     pthread_mutex_t lock;
-    pthread_cond_t work;        /* A job was queued, or closing. */
-    pthread_cond_t done;        /* The job to write next is done, or closing. */
-    pthread_cond_t freed;       /* A slot became free. */
+    pthread_cond_t work;  /* A job was queued, or closing. */
+    pthread_cond_t done;  /* The job to write next is done, or closing. */
+    pthread_cond_t freed; /* A slot became free. */
 };
 
 static void *worker(void *arg)
@@ -85,7 +85,7 @@ static void *writer(void *arg)
         if (pl->written < pl->queued && pl->state[s] == DONE) {
             pthread_mutex_unlock(&pl->lock);
             rc = write_job(pl->jobs[s], &pl->recno);
-            err = rc < 0 && errno ? errno : EIO;   /* (Used if rc < 0.) */
+            err = rc < 0 && errno ? errno : EIO; /* (Used if rc < 0.) */
             pthread_mutex_lock(&pl->lock);
             if (rc < 0) {
                 pl->write_errno = err;
@@ -142,7 +142,7 @@ struct pool *pool_new(const struct cli *c, unsigned threads)
     pl->threads = xcalloc(threads + 1, sizeof *pl->threads);
     sigemptyset(&block);
     sigaddset(&block, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &block, &pl->sigmask);   /* Inherited. */
+    pthread_sigmask(SIG_BLOCK, &block, &pl->sigmask); /* Inherited. */
     pthread_mutex_init(&pl->lock, NULL);
     pthread_cond_init(&pl->work, NULL);
     pthread_cond_init(&pl->done, NULL);
@@ -152,7 +152,7 @@ struct pool *pool_new(const struct cli *c, unsigned threads)
         if (rc == 0)
             pl->n_threads++;
     }
-    if (pl->n_threads < 2)              /* Fewer workers will do, none not. */
+    if (pl->n_threads < 2) /* Fewer workers will do, none not. */
         die("cannot start threads", strerror(rc));
     return pl;
 }
@@ -188,7 +188,7 @@ static void fail(struct pool *pl)
 
     stop_threads(pl);
     if (err == EPIPE)
-        raise(SIGPIPE);         /* Returns only if SIGPIPE is ignored. */
+        raise(SIGPIPE); /* Returns only if SIGPIPE is ignored. */
     die("write error", strerror(err));
 }
 

@@ -20,9 +20,9 @@
 
 /* One record taken from a buffer. */
 struct record {
-    const char *text;       /* Its bytes, without the terminator. */
-    size_t len;             /* Their number. */
-    size_t term;            /* Bytes of the terminator that follow it: 1 (the
+    const char *text; /* Its bytes, without the terminator. */
+    size_t len;       /* Their number. */
+    size_t term;      /* Bytes of the terminator that follow it: 1 (the
                              * separator), 2 (CR LF) or 0 (end of buffer). */
 };
 

@@ -32,7 +32,7 @@
 
 #define READ_SIZE ((size_t)1 << 20)
 #define MAX_JOBS 1024
-#define NO_BYTE ((size_t)-1)     /* struct bad_record: no offset known. */
+#define NO_BYTE ((size_t)-1) /* struct bad_record: no offset known. */
 
 void die(const char *what, const char *why)
 {
@@ -68,8 +68,14 @@ static void put(struct buf *b, const char *s, size_t n)
     b->len += n;
 }
 
-static void puts_(struct buf *b, const char *s) { put(b, s, strlen(s)); }
-static void putch(struct buf *b, char c) { put(b, &c, 1); }
+static void puts_(struct buf *b, const char *s)
+{
+    put(b, s, strlen(s));
+}
+static void putch(struct buf *b, char c)
+{
+    put(b, &c, 1);
+}
 
 static void put_double(struct buf *b, double v)
 {
@@ -98,12 +104,26 @@ static void put_json_string(struct buf *b, const char *s, size_t n)
         put(b, s + run, i - run);
         run = i + 1;
         switch (c) {
-        case '"': case '\\': esc[1] = (char)c; put(b, esc, 2); break;
-        case '\n': put(b, "\\n", 2); break;
-        case '\r': put(b, "\\r", 2); break;
-        case '\t': put(b, "\\t", 2); break;
-        case '\b': put(b, "\\b", 2); break;
-        case '\f': put(b, "\\f", 2); break;
+        case '"':
+        case '\\':
+            esc[1] = (char)c;
+            put(b, esc, 2);
+            break;
+        case '\n':
+            put(b, "\\n", 2);
+            break;
+        case '\r':
+            put(b, "\\r", 2);
+            break;
+        case '\t':
+            put(b, "\\t", 2);
+            break;
+        case '\b':
+            put(b, "\\b", 2);
+            break;
+        case '\f':
+            put(b, "\\f", 2);
+            break;
         default:
             esc[4] = hex[c >> 4];
             esc[5] = hex[c & 15];
@@ -120,9 +140,12 @@ static void put_json_string(struct buf *b, const char *s, size_t n)
 static int py_printable(utf8proc_int32_t cp)
 {
     switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
-    case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_CO:
-    case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+    case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CO:
+    case UTF8PROC_CATEGORY_CN:
+    case UTF8PROC_CATEGORY_ZL:
     case UTF8PROC_CATEGORY_ZP:
         return 0;
     case UTF8PROC_CATEGORY_ZS:
@@ -145,7 +168,7 @@ static void put_py_string(struct buf *b, const char *s)
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate(u, -1, &cp);
 
-        if (n <= 0) {                   /* Not from valid UTF-8: show the byte. */
+        if (n <= 0) { /* Not from valid UTF-8: show the byte. */
             snprintf(esc, sizeof esc, "\\x%02x", *u++);
             puts_(b, esc);
             continue;
@@ -158,8 +181,11 @@ static void put_py_string(struct buf *b, const char *s)
         } else if (py_printable(cp)) {
             put(b, (const char *)u, (size_t)n);
         } else {
-            snprintf(esc, sizeof esc, cp <= 0xff ? "\\x%02lx" :
-                     cp <= 0xffff ? "\\u%04lx" : "\\U%08lx", (unsigned long)cp);
+            snprintf(esc, sizeof esc,
+                     cp <= 0xff     ? "\\x%02lx"
+                     : cp <= 0xffff ? "\\u%04lx"
+                                    : "\\U%08lx",
+                     (unsigned long)cp);
             puts_(b, esc);
         }
         u += n;
@@ -206,8 +232,7 @@ static int on_assessment(void *user, const char *const *words, size_t n_words,
 /* sentiment_sentence_fn: append one sentence to job->sent, as
  * "START END POLARITY [SUBJECTIVITY]" (TAB between sentences) or as a JSON
  * object. --first-sentence needs only the first one and stops there. */
-static int on_sentence(void *user, size_t start, size_t end, double p,
-                       double s)
+static int on_sentence(void *user, size_t start, size_t end, double p, double s)
 {
     struct job *j = user;
     struct buf *b = &j->sent;
@@ -222,8 +247,8 @@ static int on_sentence(void *user, size_t start, size_t end, double p,
     }
     if (!j->c->sentences)
         return 1;
-    snprintf(num, sizeof num, json ? "{\"start\": %zu, \"end\": %zu, "
-             : "%zu %zu ", start, end);
+    snprintf(num, sizeof num,
+             json ? "{\"start\": %zu, \"end\": %zu, " : "%zu %zu ", start, end);
     puts_(b, num);
     puts_(b, json ? "\"polarity\": " : "");
     put_double(b, p);
@@ -243,7 +268,7 @@ static int split_record(struct job *j, const char *text, size_t len)
 
     j->sent.len = 0;
     j->n_sent = 0;
-    j->first_p = j->first_s = 0.0;  /* no sentence: TextBlob's empty text */
+    j->first_p = j->first_s = 0.0; /* no sentence: TextBlob's empty text */
     rc = sentiment_analyzer_sentences(j->c->an, text, len, on_sentence, j);
     return rc == SENTIMENT_E_ABORTED && !j->c->sentences ? 0 : rc;
 }
@@ -281,7 +306,7 @@ static void put_error_row(struct job *j, const char *text, size_t len,
         return;
     }
     puts_(&j->out, "error");
-    if (c->sentences) {             /* one field, like any sentence list */
+    if (c->sentences) { /* one field, like any sentence list */
         putch(&j->out, '\n');
         return;
     }
@@ -309,8 +334,8 @@ static void score_record(struct job *j, const char *text, size_t len)
     else
         rc = 0;
     if (rc == 0 && c->explain)
-        rc = sentiment_analyzer_assess(c->an, text, len, &p, &s,
-                                       on_assessment, j);
+        rc = sentiment_analyzer_assess(c->an, text, len, &p, &s, on_assessment,
+                                       j);
     else if (rc == 0 && (c->json || !(c->sentences || c->first_sentence)))
         rc = sentiment_analyzer_score(c->an, text, len, &p, &s);
     if (rc == SENTIMENT_E_NOMEM)
@@ -330,8 +355,9 @@ static void score_record(struct job *j, const char *text, size_t len)
         if (rc != SENTIMENT_E_UTF8 ||
             sentiment_utf8_validate(text, len, &bad->byte) != SENTIMENT_E_UTF8)
             bad->byte = NO_BYTE;
-        put_error_row(j, text, len, rc == SENTIMENT_E_UTF8 ?
-                      "invalid UTF-8" : sentiment_strerror(rc));
+        put_error_row(j, text, len,
+                      rc == SENTIMENT_E_UTF8 ? "invalid UTF-8"
+                                             : sentiment_strerror(rc));
         return;
     }
     if (c->json) {
@@ -413,12 +439,12 @@ int write_job(struct job *j, unsigned long *recno)
             fprintf(stderr, PROG ": %s:%lu: invalid UTF-8 at byte %zu\n",
                     j->name, *recno + b->recno, b->byte);
         else
-            fprintf(stderr, PROG ": %s:%lu: %s\n", j->name,
-                    *recno + b->recno, sentiment_strerror(b->rc));
+            fprintf(stderr, PROG ": %s:%lu: %s\n", j->name, *recno + b->recno,
+                    sentiment_strerror(b->rc));
     }
     *recno += j->n_records;
-    if ((j->out.len && fwrite(j->out.p, 1, j->out.len, stdout) != j->out.len)
-        || fflush(stdout) != 0)
+    if ((j->out.len && fwrite(j->out.p, 1, j->out.len, stdout) != j->out.len) ||
+        fflush(stdout) != 0)
         return -1;
     j->out.len = 0;
     return j->n_bad || j->io_errno;
@@ -474,7 +500,7 @@ static void run_input(struct pool *pl, const char *name, int fd)
         size_t k = records_end(j->in.p, len, len - (size_t)n, j->c->delim);
 
         if (k == 0)
-            continue;                   /* No record ended in this block. */
+            continue; /* No record ended in this block. */
         next = pool_get(pl);
         next->name = name;
         put(&next->in, j->in.p + k, len - k);
@@ -502,7 +528,7 @@ static void open_error(struct pool *pl, const char *name, int err)
  * not needed; messages about the inputs come first anyway. */
 static int run_whole(const struct cli *c, char **files)
 {
-    static struct job j;                /* Static: reachable if we die. */
+    static struct job j; /* Static: reachable if we die. */
     unsigned long recno = 0;
     int status = 0, rc;
     ssize_t n;
@@ -537,27 +563,29 @@ static int run_whole(const struct cli *c, char **files)
 
 static void usage(FILE *f)
 {
-    fputs("Usage: " PROG " [OPTIONS] [FILE...]\n"
-          "Score each line of the FILEs (or standard input) with TextBlob's\n"
-          "sentiment analyzer and print one row per line: its polarity.\n\n"
-          "  -s, --subjectivity  also print the subjectivity (TAB-separated)\n"
-          "  -z, --null          records end with NUL bytes, not newlines\n"
-          "  -j, --jobs N        score on N threads (0: one per CPU; default 1)\n"
-          "      --json          print JSON Lines with text and scores\n"
-          "      --explain       also print the assessments of each record\n"
-          "      --whole         score all input as one text\n"
-          "      --sentences     split each record into sentences as TextBlob\n"
-          "                      does and score each: START END POLARITY\n"
-          "                      [SUBJECTIVITY] per sentence, TAB-separated\n"
-          "      --first-sentence  print the first sentence's scores instead\n"
-          "                      (0.0 if the record has no sentence)\n"
-          "      --compat VER    py312 (default) or py311: match that Python\n"
-          "      --lexicon FILE  use a lexicon XML file instead of the built-in one\n"
-          "      --strict-utf8   reject records that are not valid UTF-8\n"
-          "  -h, --help          show this help and exit\n"
-          "  -V, --version       show the versions and exit\n\n"
-          "Exit status: 0 on success, 1 if a record, input or output failed,\n"
-          "2 on a usage or lexicon error.\n", f);
+    fputs(
+        "Usage: " PROG " [OPTIONS] [FILE...]\n"
+        "Score each line of the FILEs (or standard input) with TextBlob's\n"
+        "sentiment analyzer and print one row per line: its polarity.\n\n"
+        "  -s, --subjectivity  also print the subjectivity (TAB-separated)\n"
+        "  -z, --null          records end with NUL bytes, not newlines\n"
+        "  -j, --jobs N        score on N threads (0: one per CPU; default 1)\n"
+        "      --json          print JSON Lines with text and scores\n"
+        "      --explain       also print the assessments of each record\n"
+        "      --whole         score all input as one text\n"
+        "      --sentences     split each record into sentences as TextBlob\n"
+        "                      does and score each: START END POLARITY\n"
+        "                      [SUBJECTIVITY] per sentence, TAB-separated\n"
+        "      --first-sentence  print the first sentence's scores instead\n"
+        "                      (0.0 if the record has no sentence)\n"
+        "      --compat VER    py312 (default) or py311: match that Python\n"
+        "      --lexicon FILE  use a lexicon XML file instead of the built-in one\n"
+        "      --strict-utf8   reject records that are not valid UTF-8\n"
+        "  -h, --help          show this help and exit\n"
+        "  -V, --version       show the versions and exit\n\n"
+        "Exit status: 0 on success, 1 if a record, input or output failed,\n"
+        "2 on a usage or lexicon error.\n",
+        f);
 }
 
 static int usage_error(const char *msg, const char *arg)
@@ -611,8 +639,16 @@ static int parse_jobs(const char *arg, unsigned *jobs)
     return 0;
 }
 
-enum { OPT_JSON = 256, OPT_EXPLAIN, OPT_WHOLE, OPT_COMPAT, OPT_LEXICON,
-       OPT_STRICT, OPT_SENTENCES, OPT_FIRST_SENTENCE };
+enum {
+    OPT_JSON = 256,
+    OPT_EXPLAIN,
+    OPT_WHOLE,
+    OPT_COMPAT,
+    OPT_LEXICON,
+    OPT_STRICT,
+    OPT_SENTENCES,
+    OPT_FIRST_SENTENCE
+};
 
 int main(int argc, char **argv)
 {
@@ -634,7 +670,7 @@ int main(int argc, char **argv)
     };
     static char *stdin_only[] = {"-", NULL};
     static char prog[] = PROG;
-    static struct pool *pl;             /* Static: reachable if we die. */
+    static struct pool *pl; /* Static: reachable if we die. */
     struct cli c = {NULL, '\n', 0, 0, 0, 0, 0, 0};
     const char *lexicon = NULL;
     sentiment_analyzer *an;
@@ -642,23 +678,42 @@ int main(int argc, char **argv)
     char **files;
     int opt, status;
 
-    argv[0] = prog;                     /* getopt's messages name argv[0] */
+    argv[0] = prog; /* getopt's messages name argv[0] */
     while ((opt = getopt_long(argc, argv, "szj:hV", longopts, NULL)) != -1) {
         switch (opt) {
-        case 's': c.subjectivity = 1; break;
-        case 'z': c.delim = '\0'; break;
+        case 's':
+            c.subjectivity = 1;
+            break;
+        case 'z':
+            c.delim = '\0';
+            break;
         case 'j':
             if (parse_jobs(optarg, &jobs) < 0)
                 return usage_error("--jobs must be a number from 0 to 1024, "
-                                   "not ", optarg);
+                                   "not ",
+                                   optarg);
             break;
-        case OPT_JSON: c.json = 1; break;
-        case OPT_EXPLAIN: c.explain = 1; break;
-        case OPT_WHOLE: c.whole = 1; break;
-        case OPT_LEXICON: lexicon = optarg; break;
-        case OPT_STRICT: flags |= SENTIMENT_STRICT_UTF8; break;
-        case OPT_SENTENCES: c.sentences = 1; break;
-        case OPT_FIRST_SENTENCE: c.first_sentence = 1; break;
+        case OPT_JSON:
+            c.json = 1;
+            break;
+        case OPT_EXPLAIN:
+            c.explain = 1;
+            break;
+        case OPT_WHOLE:
+            c.whole = 1;
+            break;
+        case OPT_LEXICON:
+            lexicon = optarg;
+            break;
+        case OPT_STRICT:
+            flags |= SENTIMENT_STRICT_UTF8;
+            break;
+        case OPT_SENTENCES:
+            c.sentences = 1;
+            break;
+        case OPT_FIRST_SENTENCE:
+            c.first_sentence = 1;
+            break;
         case OPT_COMPAT:
             if (strcmp(optarg, "py311") == 0)
                 flags |= SENTIMENT_COMPAT_PY311;
@@ -684,10 +739,12 @@ int main(int argc, char **argv)
     }
     if (c.sentences && c.first_sentence)
         return usage_error("--sentences and --first-sentence exclude each "
-                           "other", NULL);
+                           "other",
+                           NULL);
     if ((c.sentences || c.first_sentence) && c.explain && !c.json)
         return usage_error("--explain goes with --sentences or "
-                           "--first-sentence only with --json", NULL);
+                           "--first-sentence only with --json",
+                           NULL);
     c.an = an = make_analyzer(lexicon, flags);
     files = optind < argc ? argv + optind : stdin_only;
 

@@ -45,21 +45,21 @@ extern "C" {
 
 /** @cond INTERNAL */
 #if defined(_WIN32) && !defined(SENTIMENT_STATIC)
-#  ifdef SENTIMENT_BUILDING
-#    define SENTIMENT_EXPORT __declspec(dllexport)
-#  else
-#    define SENTIMENT_EXPORT __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__) && __GNUC__ >= 4
-#  define SENTIMENT_EXPORT __attribute__((visibility("default")))
+#ifdef SENTIMENT_BUILDING
+#define SENTIMENT_EXPORT __declspec(dllexport)
 #else
-#  define SENTIMENT_EXPORT
+#define SENTIMENT_EXPORT __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define SENTIMENT_EXPORT __attribute__((visibility("default")))
+#else
+#define SENTIMENT_EXPORT
 #endif
 
 #if defined(__GNUC__) && __GNUC__ >= 4
-#  define SENTIMENT_WARN_UNUSED __attribute__((warn_unused_result))
+#define SENTIMENT_WARN_UNUSED __attribute__((warn_unused_result))
 #else
-#  define SENTIMENT_WARN_UNUSED
+#define SENTIMENT_WARN_UNUSED
 #endif
 /** @endcond */
 
@@ -181,8 +181,7 @@ sentiment_analyzer_new_from_buffer(const char *xml, size_t len, unsigned flags,
  *
  * @since 1.0.0
  */
-SENTIMENT_EXPORT void
-sentiment_analyzer_free(sentiment_analyzer *analyzer);
+SENTIMENT_EXPORT void sentiment_analyzer_free(sentiment_analyzer *analyzer);
 
 /**
  * The flags an analyzer was created with.
@@ -280,9 +279,8 @@ sentiment_analyzer_assess(const sentiment_analyzer *analyzer, const char *text,
  * @returns 0, ::SENTIMENT_E_INVALID or ::SENTIMENT_E_NOMEM.
  * @since 1.0.0
  */
-SENTIMENT_EXPORT int
-sentiment_score(const char *text, size_t len, double *polarity,
-                double *subjectivity);
+SENTIMENT_EXPORT int sentiment_score(const char *text, size_t len,
+                                     double *polarity, double *subjectivity);
 
 /**
  * Receives one sentence of a text, as sentiment_analyzer_sentences() finds
@@ -353,8 +351,8 @@ sentiment_analyzer_sentences(const sentiment_analyzer *analyzer,
  * @returns 0, ::SENTIMENT_E_UTF8 or ::SENTIMENT_E_INVALID.
  * @since 1.0.0
  */
-SENTIMENT_EXPORT int
-sentiment_utf8_validate(const char *text, size_t len, size_t *bad_offset);
+SENTIMENT_EXPORT int sentiment_utf8_validate(const char *text, size_t len,
+                                             size_t *bad_offset);
 
 /**
  * Copy a text, replacing each invalid UTF-8 sequence by U+FFFD exactly as
@@ -374,9 +372,8 @@ sentiment_utf8_validate(const char *text, size_t len, size_t *bad_offset);
  * @returns The length of the repaired text.
  * @since 1.0.0
  */
-SENTIMENT_EXPORT size_t
-sentiment_utf8_repair(const char *text, size_t len, char *out,
-                      size_t out_size);
+SENTIMENT_EXPORT size_t sentiment_utf8_repair(const char *text, size_t len,
+                                              char *out, size_t out_size);
 
 /**
  * A buffer of this many bytes holds any double formatted by
@@ -401,8 +398,8 @@ sentiment_utf8_repair(const char *text, size_t len, char *out,
  *          @p size is at least 1).
  * @since 1.0.0
  */
-SENTIMENT_EXPORT int
-sentiment_format_double(double value, char *buf, size_t size);
+SENTIMENT_EXPORT int sentiment_format_double(double value, char *buf,
+                                             size_t size);
 
 /**
  * A short English description of an error code, e.g. "out of memory".
@@ -410,8 +407,7 @@ sentiment_format_double(double value, char *buf, size_t size);
  * @returns A static string; never NULL (unknown codes get a generic text).
  * @since 1.0.0
  */
-SENTIMENT_EXPORT const char *
-sentiment_strerror(int code);
+SENTIMENT_EXPORT const char *sentiment_strerror(int code);
 
 /**
  * The version of the library at run time, e.g. "1.1.0". Compare with
@@ -419,8 +415,7 @@ sentiment_strerror(int code);
  *
  * @since 1.0.0
  */
-SENTIMENT_EXPORT const char *
-sentiment_version_string(void);
+SENTIMENT_EXPORT const char *sentiment_version_string(void);
 
 /**
  * The version of the library at run time as a number,
@@ -428,8 +423,7 @@ sentiment_version_string(void);
  *
  * @since 1.0.0
  */
-SENTIMENT_EXPORT unsigned long
-sentiment_version(void);
+SENTIMENT_EXPORT unsigned long sentiment_version(void);
 
 /**
  * Which lexicon is built in and which TextBlob it reproduces, e.g.
@@ -437,8 +431,7 @@ sentiment_version(void);
  *
  * @since 1.0.0
  */
-SENTIMENT_EXPORT const char *
-sentiment_lexicon_version(void);
+SENTIMENT_EXPORT const char *sentiment_lexicon_version(void);
 
 #ifdef __cplusplus
 }

@@ -13,7 +13,7 @@
 struct sentiment_analyzer {
     sentimentp_lexicon lexicon;
     unsigned flags;
-    void *owned;      /* the resolved tables of a loaded lexicon */
+    void *owned; /* the resolved tables of a loaded lexicon */
 };
 
 int sentimentp_analyze(const sentimentp_lexicon *lex, const char *text,
@@ -147,8 +147,8 @@ static int new_loaded(load_fn load, const void *source, size_t len,
     }
     int rc = load(b, source, len, error_line);
     if (rc == SENTIMENT_OK)
-        rc = sentimentp_builder_resolve(b, (flags & SENTIMENT_COMPAT_PY311) != 0,
-                                        &a->lexicon, &a->owned);
+        rc = sentimentp_builder_resolve(
+            b, (flags & SENTIMENT_COMPAT_PY311) != 0, &a->lexicon, &a->owned);
     sentimentp_builder_free(b);
     if (rc != SENTIMENT_OK) {
         free(a);

@@ -20,9 +20,9 @@
 enum { LOVE, GRIN, TAUNT, SMILE, WINK, GASP, WORRY, FROWN, CRY };
 
 const double sentimentp_emoticon_polarity[] = {
-    [LOVE] = +1.00, [GRIN] = +1.00, [TAUNT] = +0.75, [SMILE] = +0.50,
-    [WINK] = +0.25, [GASP] = +0.05, [WORRY] = -0.25, [FROWN] = -0.75,
-    [CRY] = -1.00,
+    [LOVE] = +1.00,  [GRIN] = +1.00,  [TAUNT] = +0.75,
+    [SMILE] = +0.50, [WINK] = +0.25,  [GASP] = +0.05,
+    [WORRY] = -0.25, [FROWN] = -0.75, [CRY] = -1.00,
 };
 
 /* Laid out by hand: one emoticon category per line, as in TextBlob's list. */
@@ -72,13 +72,13 @@ const sentimentp_emoticon sentimentp_emoticons[] = {
 };
 /* clang-format on */
 
-const size_t sentimentp_emoticon_count =
-    sizeof sentimentp_emoticons / sizeof sentimentp_emoticons[0];
+const size_t sentimentp_emoticon_count = sizeof sentimentp_emoticons /
+                                         sizeof sentimentp_emoticons[0];
 
 const uint8_t sentimentp_emoticon_first[256][2] = {
-    ['<'] = {0, 1},    [0xe2] = {1, 2},  ['>'] = {2, 11},  [':'] = {11, 50},
-    ['='] = {50, 56},  ['X'] = {56, 58}, ['x'] = {58, 60}, ['8'] = {60, 63},
-    [';'] = {63, 70},  ['*'] = {70, 72}, ['o'] = {72, 74}, [0xc2] = {74, 76},
+    ['<'] = {0, 1},   [0xe2] = {1, 2},  ['>'] = {2, 11},  [':'] = {11, 50},
+    ['='] = {50, 56}, ['X'] = {56, 58}, ['x'] = {58, 60}, ['8'] = {60, 63},
+    [';'] = {63, 70}, ['*'] = {70, 72}, ['o'] = {72, 74}, [0xc2] = {74, 76},
 };
 
 /*
@@ -88,18 +88,12 @@ const uint8_t sentimentp_emoticon_first[256][2] = {
  * would fail for an emoticon whose second byte were missing here.
  */
 const char *const sentimentp_emoticon_second[256] = {
-    ['<'] = "3",
-    [0xe2] = "\x99",
-    ['>'] = ":;.",
-    [':'] = "-DPpbco^)]}>3O/\\sS([{'",
-    ['='] = "-D)](/",
-    ['X'] = "-D",
-    ['x'] = "-D",
-    ['8'] = "-)",
-    [';'] = "-)]D^'",
-    ['*'] = "-)",
-    ['o'] = "_.",
-    [0xc2] = "\xb0",
+    ['<'] = "3",      [0xe2] = "\x99",
+    ['>'] = ":;.",    [':'] = "-DPpbco^)]}>3O/\\sS([{'",
+    ['='] = "-D)](/", ['X'] = "-D",
+    ['x'] = "-D",     ['8'] = "-)",
+    [';'] = "-)]D^'", ['*'] = "-)",
+    ['o'] = "_.",     [0xc2] = "\xb0",
 };
 
 /*
@@ -141,9 +135,15 @@ const char *const sentimentp_join_next[256] = {
 #define NA8 1, 1, 1, 1, 1, 1, 1, 1
 #define NA64 NA8, NA8, NA8, NA8, NA8, NA8, NA8, NA8
 const bool sentimentp_unsure_after_letter[256] = {
-    [')'] = 1, ['.'] = 1, ['_'] = 1, ['-'] = 1, ['D'] = 1, ['E'] = 1,
+    [')'] = 1,
+    ['.'] = 1,
+    ['_'] = 1,
+    ['-'] = 1,
+    ['D'] = 1,
+    ['E'] = 1,
     SENTIMENTP_ASCII_SPACES(1, 1, 1),
-    [0x80] = NA64, NA64,
+    [0x80] = NA64,
+    NA64,
 };
 #undef NA64
 #undef NA8
@@ -167,7 +167,8 @@ static bool lookup_group(const char *word, size_t len, unsigned char first,
     for (unsigned k = sentimentp_emoticon_first[first][0];
          k < sentimentp_emoticon_first[first][1]; k++) {
         if (equals_lowercased(word, len, &sentimentp_emoticons[k])) {
-            *polarity = sentimentp_emoticon_polarity[sentimentp_emoticons[k].category];
+            *polarity =
+                sentimentp_emoticon_polarity[sentimentp_emoticons[k].category];
             return true;
         }
     }

@@ -687,19 +687,17 @@ static const uint64_t pow10_table[POW10_MAX - POW10_MIN + 1][2] = {
     {0x4f0cedc95a718dd4u, 0xb603d1613541a369u}, /* 1e324 */
 };
 
-static const char digit_pairs[] =
-    "0001020304050607080910111213141516171819"
-    "2021222324252627282930313233343536373839"
-    "4041424344454647484950515253545556575859"
-    "6061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
+static const char digit_pairs[] = "0001020304050607080910111213141516171819"
+                                  "2021222324252627282930313233343536373839"
+                                  "4041424344454647484950515253545556575859"
+                                  "6061626364656667686970717273747576777879"
+                                  "8081828384858687888990919293949596979899";
 
 /* The high and low 64 bits of a 64x64-bit product. */
 #if defined(__SIZEOF_INT128__) && !defined(SENTIMENT_FORMAT_NO_INT128)
 __extension__ typedef unsigned __int128 uint128;
 
-static uint64_t
-mul64(uint64_t a, uint64_t b, uint64_t *lo)
+static uint64_t mul64(uint64_t a, uint64_t b, uint64_t *lo)
 {
     uint128 p = (uint128)a * b;
 
@@ -707,8 +705,7 @@ mul64(uint64_t a, uint64_t b, uint64_t *lo)
     return (uint64_t)(p >> 64);
 }
 #else
-static uint64_t
-mul64(uint64_t a, uint64_t b, uint64_t *lo)
+static uint64_t mul64(uint64_t a, uint64_t b, uint64_t *lo)
 {
     uint64_t a0 = a & 0xffffffffu, a1 = a >> 32;
     uint64_t b0 = b & 0xffffffffu, b1 = b >> 32;
@@ -726,8 +723,7 @@ mul64(uint64_t a, uint64_t b, uint64_t *lo)
  * in its top 68 bits ("round to odd"). Bits below those are the error of g,
  * never part of the exact value (see pow10_table).
  */
-static uint64_t
-scale(const uint64_t g[2], uint64_t cp)
+static uint64_t scale(const uint64_t g[2], uint64_t cp)
 {
     uint64_t p1_lo, p2_lo;
     uint64_t p1_hi = mul64(cp, g[1], &p1_lo);
@@ -744,21 +740,19 @@ scale(const uint64_t g[2], uint64_t cp)
  * |q| <= 1100 and |e| <= 400. The bias keeps the shifted value non-negative,
  * where >> is a plain floor division.
  */
-static int
-floor_log10_pow2(int q)
+static int floor_log10_pow2(int q)
 {
     return (int)((((int32_t)q * 315653 + ((int32_t)1100 << 20)) >> 20) - 1100);
 }
 
-static int
-floor_log10_three_quarters_pow2(int q)
+static int floor_log10_three_quarters_pow2(int q)
 {
-    return (int)((((int32_t)q * 315653 - 131237 + ((int32_t)1100 << 20)) >>
-                  20) - 1100);
+    return (
+        int)((((int32_t)q * 315653 - 131237 + ((int32_t)1100 << 20)) >> 20) -
+             1100);
 }
 
-static int
-floor_log2_pow10(int e)
+static int floor_log2_pow10(int e)
 {
     return (int)((((int32_t)e * 1741647 + ((int32_t)971 << 19)) >> 19) - 971);
 }
@@ -768,8 +762,7 @@ floor_log2_pow10(int e)
  * closest to it among equally short ones. irregular is set when the lower
  * neighbour of the double is half as far away as the upper one.
  */
-static uint64_t
-shortest(uint64_t c, int q, int irregular, int *exp10)
+static uint64_t shortest(uint64_t c, int q, int irregular, int *exp10)
 {
     int k = irregular ? floor_log10_three_quarters_pow2(q)
                       : floor_log10_pow2(q);
@@ -810,8 +803,7 @@ shortest(uint64_t c, int q, int irregular, int *exp10)
 
 /* Removes sig's trailing zeros, adding them to *exp10. sig < 10^17 has at
  * most 16, and one pass of halving steps removes up to 31. */
-static uint64_t
-strip_zeros(uint64_t sig, int *exp10)
+static uint64_t strip_zeros(uint64_t sig, int *exp10)
 {
     if (sig % 10000000000000000u == 0) {
         sig /= 10000000000000000u;
@@ -836,8 +828,7 @@ strip_zeros(uint64_t sig, int *exp10)
     return sig;
 }
 
-static int
-count_digits(uint64_t v)
+static int count_digits(uint64_t v)
 {
     int n = 1;
 
@@ -855,8 +846,7 @@ count_digits(uint64_t v)
 }
 
 /* Writes the n decimal digits of v to out[0..n-1]. */
-static void
-write_digits(uint64_t v, char *out, int n)
+static void write_digits(uint64_t v, char *out, int n)
 {
     char *p = out + n;
 
@@ -896,8 +886,7 @@ write_digits(uint64_t v, char *out, int n)
  * 'r'): positional with at least one digit after the point when the decimal
  * point falls at -4 < decpt <= 16, else d.ddde+XX. Returns the length.
  */
-static int
-layout(char *out, uint64_t sig, int exp10)
+static int layout(char *out, uint64_t sig, int exp10)
 {
     char digits[20];
     int n = count_digits(sig);
@@ -954,8 +943,7 @@ layout(char *out, uint64_t sig, int exp10)
     return (int)(p - out);
 }
 
-int
-sentiment_format_double(double value, char *buf, size_t size)
+int sentiment_format_double(double value, char *buf, size_t size)
 {
     /* Longest output: "-1.2345678901234567e-308" (24 bytes). */
     char tmp[SENTIMENT_FORMAT_BUFSIZE];

@@ -21,28 +21,28 @@
 #define NONE UINT32_MAX
 
 typedef struct sense {
-    double value[3];    /* polarity, subjectivity, intensity */
+    double value[3]; /* polarity, subjectivity, intensity */
     uint32_t next;
 } sense;
 
-typedef struct part {   /* the senses of one form under one POS key */
-    uint32_t pos;       /* offset of the POS string in the pool, or NONE */
+typedef struct part { /* the senses of one form under one POS key */
+    uint32_t pos;     /* offset of the POS string in the pool, or NONE */
     uint32_t first_sense, last_sense, n_senses;
-    uint32_t next;      /* the form's next part, in first-appearance order */
+    uint32_t next; /* the form's next part, in first-appearance order */
 } part;
 
 typedef struct xml_form {
-    uint32_t offset, length;  /* in the pool */
-    uint32_t label;           /* offset in the pool, or NONE */
+    uint32_t offset, length; /* in the pool */
+    uint32_t label;          /* offset in the pool, or NONE */
     uint32_t first_part, last_part;
 } xml_form;
 
 struct sentimentp_builder {
-    sentimentp_buf pool;      /* NUL-terminated strings */
-    sentimentp_buf forms;     /* xml_form[] */
-    sentimentp_buf parts;     /* part[] */
-    sentimentp_buf senses;    /* sense[] */
-    sentimentp_buf index;     /* uint32_t[]: form id + 1, open addressing */
+    sentimentp_buf pool;   /* NUL-terminated strings */
+    sentimentp_buf forms;  /* xml_form[] */
+    sentimentp_buf parts;  /* part[] */
+    sentimentp_buf senses; /* sense[] */
+    sentimentp_buf index;  /* uint32_t[]: form id + 1, open addressing */
 };
 
 sentimentp_builder *sentimentp_builder_new(void)
@@ -290,7 +290,7 @@ static bool is_pos(const sentimentp_builder *b, const part *p, const char *tag)
 
 /* ------------------------------------------------------------- resolving */
 
-typedef struct resolved {      /* one entry of the final table */
+typedef struct resolved { /* one entry of the final table */
     uint32_t offset, length, label;
     bool is_modifier;
     double value[3];
@@ -369,7 +369,7 @@ static int resolve_entries(sentimentp_builder *b, bool plain, resolved **out,
             free(r);
             return SENTIMENT_E_NOMEM;
         }
-        if (target >= n_xml) {   /* a new form */
+        if (target >= n_xml) { /* a new form */
             const xml_form *nf = &AT(b->forms, xml_form, target);
             r[target].offset = nf->offset;
             r[target].length = nf->length;
@@ -410,9 +410,11 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
         size_t pool = b->pool.len;
         /* entries first, at the block's first aligned address; each part
          * after them is a multiple of 8 bytes long */
-        size_t size = SENTIMENTP_ENTRY_ALIGN - 1 + n * sizeof(sentimentp_entry) +
+        size_t size = SENTIMENTP_ENTRY_ALIGN - 1 +
+                      n * sizeof(sentimentp_entry) +
                       SENTIMENTP_FILTER_WORDS * sizeof(uint64_t) +
-                      slots * sizeof(sentimentp_slot) + n * sizeof(sentimentp_form) + pool;
+                      slots * sizeof(sentimentp_slot) +
+                      n * sizeof(sentimentp_form) + pool;
         block = malloc(size);
         if (!block) {
             rc = SENTIMENT_E_NOMEM;
@@ -421,7 +423,8 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
                            ~(uintptr_t)(SENTIMENTP_ENTRY_ALIGN - 1);
             sentimentp_entry *entries = (sentimentp_entry *)at;
             uint64_t *filter = (uint64_t *)(void *)(entries + n);
-            sentimentp_slot *slot = (sentimentp_slot *)(void *)(filter + SENTIMENTP_FILTER_WORDS);
+            sentimentp_slot *slot =
+                (sentimentp_slot *)(void *)(filter + SENTIMENTP_FILTER_WORDS);
             sentimentp_form *forms = (sentimentp_form *)(void *)(slot + slots);
             char *strings = (char *)(forms + n);
             if (pool)
@@ -435,13 +438,15 @@ int sentimentp_builder_resolve(sentimentp_builder *b, bool plain_sum,
                 entries[k].polarity = r[k].value[0];
                 entries[k].subjectivity = r[k].value[1];
                 entries[k].intensity = r[k].value[2];
-                entries[k].label = r[k].label == NONE ? -1 : (int32_t)r[k].label;
+                entries[k].label = r[k].label == NONE ? -1
+                                                      : (int32_t)r[k].label;
                 entries[k].is_modifier = r[k].is_modifier;
                 if (r[k].length > longest)
                     longest = r[k].length;
                 index_form(slot, slots, strings + r[k].offset, r[k].length, k);
-                sentimentp_filter_add(filter,
-                                      sentimentp_hash(strings + r[k].offset, r[k].length));
+                sentimentp_filter_add(
+                    filter,
+                    sentimentp_hash(strings + r[k].offset, r[k].length));
             }
             out->strings = strings;
             out->forms = forms;

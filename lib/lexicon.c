@@ -27,7 +27,8 @@ void sentimentp_filter_add(uint64_t *filter, uint32_t hash)
 static bool equals_folded(const char *form, const char *s, size_t len)
 {
     for (size_t k = 0; k < len; k++)
-        if ((unsigned char)form[k] != sentimentp_ascii_lower((unsigned char)s[k]))
+        if ((unsigned char)form[k] !=
+            sentimentp_ascii_lower((unsigned char)s[k]))
             return false;
     return true;
 }
@@ -62,8 +63,8 @@ static int32_t probe(const sentimentp_lexicon *lex, const char *s, size_t len,
 }
 
 int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
-                                       const char *s, size_t len,
-                                       uint32_t hash, uint64_t head)
+                                       const char *s, size_t len, uint32_t hash,
+                                       uint64_t head)
 {
     return probe(lex, s, len, hash, head, true);
 }
@@ -73,6 +74,7 @@ int32_t sentimentp_lexicon_find(const sentimentp_lexicon *lex, const char *s,
 {
     uint64_t folded_head;
     uint32_t hash = sentimentp_hash_folded(s, len, &folded_head);
-    uint64_t head = len ? sentimentp_load_chunk((const unsigned char *)s, len) : 0;
+    uint64_t head = len ? sentimentp_load_chunk((const unsigned char *)s, len)
+                        : 0;
     return probe(lex, s, len, hash, head, false);
 }

@@ -38,9 +38,9 @@
  * entries of a 256-byte table: "\n" gets `line_feed`, "\r" gets
  * `carriage_return` and the others `space` (tokenize.c tells them apart).
  */
-#define SENTIMENTP_ASCII_SPACES(space, line_feed, carriage_return)            \
-    ['\t'] = (space), ['\n'] = (line_feed), ['\v'] = (space),                \
-    ['\f'] = (space), ['\r'] = (carriage_return), [0x1c] = (space),          \
+#define SENTIMENTP_ASCII_SPACES(space, line_feed, carriage_return)  \
+    ['\t'] = (space), ['\n'] = (line_feed), ['\v'] = (space),       \
+    ['\f'] = (space), ['\r'] = (carriage_return), [0x1c] = (space), \
     [0x1d] = (space), [0x1e] = (space), [0x1f] = (space), [' '] = (space)
 
 /* str.lower() of an ASCII byte; other bytes are returned as they are. */
@@ -109,8 +109,8 @@ bool sentimentp_is_unicode_space(uint32_t cp);
 /* ---------------------------------------------------------------- lexicon */
 
 typedef struct sentimentp_form {
-    uint32_t offset;   /* of the form in the string pool */
-    uint32_t length;   /* in bytes */
+    uint32_t offset; /* of the form in the string pool */
+    uint32_t length; /* in bytes */
 } sentimentp_form;
 
 /*
@@ -134,7 +134,7 @@ typedef struct sentimentp_entry {
  * modifier flag and the label. `slots` is an open-addressing hash index
  * (linear probing).
  */
-#define SENTIMENTP_FILTER_WORDS 2048   /* 131,072 bits, 16 KiB */
+#define SENTIMENTP_FILTER_WORDS 2048 /* 131,072 bits, 16 KiB */
 
 /*
  * A slot holds what a lookup compares, so that a word that is not there
@@ -144,13 +144,13 @@ typedef struct sentimentp_entry {
 typedef struct sentimentp_slot {
     uint64_t head;
     uint32_t length;
-    uint32_t form;     /* index into forms */
+    uint32_t form; /* index into forms */
 } sentimentp_slot;
 
 typedef struct sentimentp_lexicon {
     const char *strings;
     const sentimentp_form *forms;
-    const sentimentp_entry *entries;   /* one per form */
+    const sentimentp_entry *entries; /* one per form */
     const sentimentp_slot *slots;
     /* one bit per value of the hash's high 17 bits (SENTIMENTP_FILTER_BIT)
      * that some form has: most words are unknown, and this small table
@@ -158,7 +158,7 @@ typedef struct sentimentp_lexicon {
      * touched */
     const uint64_t *filter;
     uint32_t n_forms;
-    uint32_t n_slots;          /* a power of two, > n_forms */
+    uint32_t n_slots; /* a power of two, > n_forms */
     uint32_t max_form_length;
 } sentimentp_lexicon;
 
@@ -192,8 +192,8 @@ static inline bool sentimentp_lexicon_may_hold(const sentimentp_lexicon *lex,
  * its lowercase (sentimentp_hash_folded()).
  */
 int32_t sentimentp_lexicon_find_folded(const sentimentp_lexicon *lex,
-                                       const char *s, size_t len,
-                                       uint32_t hash, uint64_t head);
+                                       const char *s, size_t len, uint32_t hash,
+                                       uint64_t head);
 
 /* The built-in tables, generated at build time from data/en-sentiment.xml. */
 extern const sentimentp_lexicon sentimentp_builtin_py312;
@@ -236,9 +236,9 @@ bool sentimentp_parse_double(const char *s, locale_t c, double *out);
 /* ---------------------------------------------------------------- emoticons */
 
 typedef struct sentimentp_emoticon {
-    const char *text;     /* as written in TextBlob's table (case matters) */
-    uint8_t length;       /* in bytes */
-    uint8_t category;     /* index into sentimentp_emoticon_polarity */
+    const char *text; /* as written in TextBlob's table (case matters) */
+    uint8_t length;   /* in bytes */
+    uint8_t category; /* index into sentimentp_emoticon_polarity */
 } sentimentp_emoticon;
 
 /* In regex alternation order, grouped by first byte (see emoticons.c). */
@@ -299,11 +299,11 @@ typedef struct sentimentp_scorer {
 
     bool modifier_pending;
     bool modifier_ends_in_ly;
-    const char *negation;      /* pending negation word, or NULL */
+    const char *negation; /* pending negation word, or NULL */
 
-    sentimentp_buf lowered;    /* the current word after str.lower() */
-    sentimentp_buf words;      /* words of the last entry, NUL-separated */
-    sentimentp_buf pointers;   /* char * array handed to the callback */
+    sentimentp_buf lowered;  /* the current word after str.lower() */
+    sentimentp_buf words;    /* words of the last entry, NUL-separated */
+    sentimentp_buf pointers; /* char * array handed to the callback */
     int error;
 } sentimentp_scorer;
 
@@ -382,14 +382,15 @@ typedef struct sentimentp_negation {
 } sentimentp_negation;
 
 #define SENTIMENTP_NEGATION_COUNT 4
-extern const sentimentp_negation sentimentp_negations[SENTIMENTP_NEGATION_COUNT];
+extern const sentimentp_negation
+    sentimentp_negations[SENTIMENTP_NEGATION_COUNT];
 
 typedef struct sentimentp_pipeline {
-    sentimentp_buf group;      /* held tokens a rejoining regex may merge */
-    sentimentp_buf joined;     /* their text joined by spaces, for rejoining */
-    sentimentp_buf tail;       /* trailing punctuation pieces of a token */
-    bool continuing;           /* inside the run of tokens after . ! ? ... */
-    bool check_utf8;           /* the text was not validated beforehand */
+    sentimentp_buf group;  /* held tokens a rejoining regex may merge */
+    sentimentp_buf joined; /* their text joined by spaces, for rejoining */
+    sentimentp_buf tail;   /* trailing punctuation pieces of a token */
+    bool continuing;       /* inside the run of tokens after . ! ? ... */
+    bool check_utf8;       /* the text was not validated beforehand */
     int error;
     sentimentp_scorer scorer;
 } sentimentp_pipeline;

@@ -86,10 +86,10 @@ static bool punkt_lower(uint32_t cp)
 
 typedef struct punkt_words {
     const char *text;
-    size_t len;        /* of the whole text: units are decoded in it */
+    size_t len; /* of the whole text: units are decoded in it */
     size_t pos;
-    size_t end;        /* of the context */
-    size_t line_end;   /* of the current line ("\n" or the context's end) */
+    size_t end;      /* of the context */
+    size_t line_end; /* of the current line ("\n" or the context's end) */
 } punkt_words;
 
 static size_t punkt_line_end(const char *text, size_t pos, size_t end)
@@ -150,9 +150,22 @@ static bool punkt_word_stop(const punkt_words *w, size_t p, size_t le)
 static bool punkt_word_start(uint32_t cp)
 {
     switch (cp) {
-    case '(': case '"': case '`': case '{': case '[': case ':': case ';':
-    case '&': case '#': case '*': case '@': case ')': case '}': case ']':
-    case '-': case ',':
+    case '(':
+    case '"':
+    case '`':
+    case '{':
+    case '[':
+    case ':':
+    case ';':
+    case '&':
+    case '#':
+    case '*':
+    case '@':
+    case ')':
+    case '}':
+    case ']':
+    case '-':
+    case ',':
         return false;
     default:
         return true;
@@ -217,7 +230,7 @@ typedef struct punkt_token {
     bool initial;
     bool first_upper;
     bool first_lower;
-    bool punctuation;  /* the word is one of ; : , . ! ? */
+    bool punctuation; /* the word is one of ; : , . ! ? */
 } punkt_token;
 
 /*
@@ -320,7 +333,7 @@ static void punkt_token_init(punkt_token *t, const char *text, size_t len,
 static size_t punkt_no_period(const punkt_token *t)
 {
     return t->type_len > 1 && t->type[t->type_len - 1] == '.' ? t->type_len - 1
-                                                             : t->type_len;
+                                                              : t->type_len;
 }
 
 /* type_no_sentperiod (l.438). */

@@ -18,10 +18,10 @@
 
 /* One match of period_context_re (l.271-277) and the word before it. */
 typedef struct punkt_match {
-    size_t at;          /* the mark; match.end() is at + 1 */
-    size_t after_end;   /* end of after_tok */
-    size_t next_tok;    /* start of next_tok, PUNKT_NONE after a NonWord */
-    size_t word;        /* start of the word before the mark */
+    size_t at;        /* the mark; match.end() is at + 1 */
+    size_t after_end; /* end of after_tok */
+    size_t next_tok;  /* start of next_tok, PUNKT_NONE after a NonWord */
+    size_t word;      /* start of the word before the mark */
 } punkt_match;
 
 typedef struct punkt_state {
@@ -136,7 +136,8 @@ static void punkt_slice(punkt_state *s, size_t start, size_t end)
 
 static void punkt_decide(punkt_state *s, const punkt_match *m)
 {
-    if (!sentimentp_punkt_context_breaks(s->text, s->len, m->word, m->after_end))
+    if (!sentimentp_punkt_context_breaks(s->text, s->len, m->word,
+                                         m->after_end))
         return;
     punkt_slice(s, s->last_break, m->at + 1);
     s->last_break = m->next_tok != PUNKT_NONE ? m->next_tok : m->at + 1;
@@ -155,7 +156,8 @@ static size_t punkt_rstrip(const char *text, size_t len)
             continue;
         }
         size_t k = 2;
-        while (k <= 3 && k <= len && sentimentp_utf8_valid_len(t + len - k, k) != k)
+        while (k <= 3 && k <= len &&
+               sentimentp_utf8_valid_len(t + len - k, k) != k)
             k++;
         if (k > 3 || k > len)
             break;
@@ -176,9 +178,9 @@ static const char *punkt_next_mark(const char *p, const char *end)
                   question = _mm_set1_epi8('?');
     for (; end - p >= 16; p += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, period),
-                                                _mm_cmpeq_epi8(v, bang)),
-                                   _mm_cmpeq_epi8(v, question));
+        __m128i hit = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, period), _mm_cmpeq_epi8(v, bang)),
+            _mm_cmpeq_epi8(v, question));
         unsigned mask = (unsigned)_mm_movemask_epi8(hit);
         if (mask)
             return p + __builtin_ctz(mask);

@@ -39,15 +39,15 @@
 #define SENTIMENTP_PUNKT_MAX_KEY 63
 
 typedef struct sentimentp_punkt_slot {
-    uint32_t offset;   /* of the key in the string pool */
-    uint16_t length;   /* 0: empty slot */
-    uint16_t value;    /* flags, see above */
+    uint32_t offset; /* of the key in the string pool */
+    uint16_t length; /* 0: empty slot */
+    uint16_t value;  /* flags, see above */
 } sentimentp_punkt_slot;
 
 typedef struct sentimentp_punkt_model {
     const char *strings;
     const sentimentp_punkt_slot *slots;
-    uint32_t mask;     /* number of slots - 1 */
+    uint32_t mask; /* number of slots - 1 */
     uint32_t n_keys;
 } sentimentp_punkt_model;
 
@@ -79,15 +79,28 @@ static inline size_t sentimentp_punkt_unit(const char *text, size_t len,
         *cp = c;
         return 1;
     }
-    return sentimentp_utf8_unit((const unsigned char *)text + pos, len - pos, cp);
+    return sentimentp_utf8_unit((const unsigned char *)text + pos, len - pos,
+                                cp);
 }
 
 /* NonWord of punkt.py l.225: ) " ; } ] * : @ ' ( { [ ! ? */
 static inline bool sentimentp_punkt_nonword(uint32_t cp)
 {
     switch (cp) {
-    case ')': case '"': case ';': case '}': case ']': case '*': case ':':
-    case '@': case '\'': case '(': case '{': case '[': case '!': case '?':
+    case ')':
+    case '"':
+    case ';':
+    case '}':
+    case ']':
+    case '*':
+    case ':':
+    case '@':
+    case '\'':
+    case '(':
+    case '{':
+    case '[':
+    case '!':
+    case '?':
         return true;
     default:
         return false;
@@ -123,7 +136,7 @@ int sentimentp_score_text(const sentimentp_lexicon *lex, const char *text,
 
 /* sentiment_analyzer_sentences() once its arguments are checked. */
 int sentimentp_sentences(const sentimentp_lexicon *lex, unsigned flags,
-                         const char *text, size_t len,
-                         sentiment_sentence_fn fn, void *user);
+                         const char *text, size_t len, sentiment_sentence_fn fn,
+                         void *user);
 
 #endif /* SENTIMENT_PUNKT_H */

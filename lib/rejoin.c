@@ -85,7 +85,8 @@ static bool may_start_emoticon(const char *s, size_t n, size_t r)
     char c = s[r + 1];
     if (c != '\0' && strchr(second, c))
         return true;
-    return c == ' ' && r + 2 < n && s[r + 2] != '\0' && strchr(second, s[r + 2]);
+    return c == ' ' && r + 2 < n && s[r + 2] != '\0' &&
+           strchr(second, s[r + 2]);
 }
 
 static size_t join_emoticons(char *s, size_t n)
@@ -95,7 +96,7 @@ static size_t join_emoticons(char *s, size_t n)
         size_t next = r;
         while (next < n && !sentimentp_emoticon_second[(unsigned char)s[next]])
             next++;
-        if (next > r) {   /* a stretch that holds no emoticon */
+        if (next > r) { /* a stretch that holds no emoticon */
             if (w != r)
                 memmove(s + w, s + r, next - r);
             w += next - r;

@@ -21,7 +21,8 @@
 static inline void sentimentp_unknown_word_forgets(sentimentp_scorer *sc,
                                                    size_t bare, size_t cps)
 {
-    sc->negation = (const char *)((uintptr_t)sc->negation & (uintptr_t)-(bare < 2));
+    sc->negation = (const char *)((uintptr_t)sc->negation &
+                                  (uintptr_t) - (bare < 2));
     sc->modifier_pending = sc->modifier_pending & (cps <= 2);
 }
 
@@ -50,7 +51,8 @@ static inline void sentimentp_scorer_letters(sentimentp_scorer *sc,
                                              const char *word, size_t len,
                                              int32_t index)
 {
-    if (!(index < 0 && sentimentp_scorer_skip_unknown(sc, (unsigned char)word[0], len)))
+    if (!(index < 0 &&
+          sentimentp_scorer_skip_unknown(sc, (unsigned char)word[0], len)))
         sentimentp_scorer_letters_full(sc, word, len, index);
 }
 
@@ -64,7 +66,8 @@ static inline void sentimentp_scorer_mark(sentimentp_scorer *sc,
                                           const char *mark)
 {
     if (*mark == '!' || (sc->negation && sc->modifier_pending) ||
-        sentimentp_lexicon_may_hold(sc->lex, sentimentp_byte_hash[(unsigned char)*mark]))
+        sentimentp_lexicon_may_hold(sc->lex,
+                                    sentimentp_byte_hash[(unsigned char)*mark]))
         sentimentp_scorer_word(sc, mark, 1, true);
 }
 
@@ -72,7 +75,8 @@ static inline void sentimentp_scorer_token(sentimentp_scorer *sc,
                                            const sentimentp_token *t)
 {
     unsigned char first = (unsigned char)t->text[0];
-    if (t->length == 1 && first < 0x80 && (unsigned)((first | 0x20) - 'a') >= 26u)
+    if (t->length == 1 && first < 0x80 &&
+        (unsigned)((first | 0x20) - 'a') >= 26u)
         sentimentp_scorer_mark(sc, t->text);
     else if (t->index == SENTIMENTP_NOT_LOOKED_UP)
         sentimentp_scorer_word(sc, t->text, t->length, t->ascii);

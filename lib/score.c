@@ -104,8 +104,8 @@ static void close_last(sentimentp_scorer *sc)
 }
 
 static void open_entry(sentimentp_scorer *sc, double polarity,
-                       double subjectivity, double intensity,
-                       const char *label, const char *word, size_t len)
+                       double subjectivity, double intensity, const char *label,
+                       const char *word, size_t len)
 {
     close_last(sc);
     sc->has_last = true;
@@ -175,7 +175,10 @@ static size_t unquoted_length(const char *w, size_t len, size_t cps)
 }
 
 const sentimentp_negation sentimentp_negations[SENTIMENTP_NEGATION_COUNT] = {
-    {"no", 2}, {"not", 3}, {"n't", 3}, {"never", 5},
+    {"no", 2},
+    {"not", 3},
+    {"n't", 3},
+    {"never", 5},
 };
 
 /* Whether the lowercased w is a negation; *which gets the list's copy. */
@@ -196,7 +199,8 @@ static bool is_negation(const char *w, size_t len, const char **which)
 /* Both take the word lowercased but for ASCII capitals, as known_word(). */
 static bool ends_in_ly(const char *w, size_t len)
 {
-    return len >= 2 && sentimentp_ascii_lower((unsigned char)w[len - 2]) == 'l' &&
+    return len >= 2 &&
+           sentimentp_ascii_lower((unsigned char)w[len - 2]) == 'l' &&
            sentimentp_ascii_lower((unsigned char)w[len - 1]) == 'y';
 }
 
@@ -224,7 +228,8 @@ static void known_word(sentimentp_scorer *sc, int32_t index, const char *w,
     const char *label = e->label >= 0 ? lex->strings + e->label : NULL;
 
     if (!sc->modifier_pending) {
-        open_entry(sc, e->polarity, e->subjectivity, e->intensity, label, w, len);
+        open_entry(sc, e->polarity, e->subjectivity, e->intensity, label, w,
+                   len);
     } else {
         /* "very good": the word merges into the last entry, whatever it is
          * (lib/README.md, rule "merge into the last") */
@@ -292,8 +297,8 @@ static void unknown_word(sentimentp_scorer *sc, const char *w,
  * whose second character is never one.
  */
 static const uint8_t special_first[256] = {
-    ['n'] = 1, ['N'] = 1, ['!'] = 1, ['('] = 1, ['<'] = 1, ['>'] = 1,
-    [':'] = 1, ['='] = 1, [';'] = 1, ['*'] = 1,
+    ['n'] = 1, ['N'] = 1, ['!'] = 1, ['('] = 1, ['<'] = 1,
+    ['>'] = 1, [':'] = 1, ['='] = 1, [';'] = 1, ['*'] = 1,
     ['o'] = 2, ['O'] = 2, ['x'] = 2, ['X'] = 2, ['8'] = 2,
 };
 
@@ -357,8 +362,8 @@ void sentimentp_scorer_word(sentimentp_scorer *sc, const char *word, size_t len,
     if (ascii) {
         uint64_t head;
         uint32_t hash = sentimentp_hash_folded(word, len, &head);
-        int32_t index =
-            sentimentp_lexicon_find_folded(sc->lex, word, len, hash, head);
+        int32_t index = sentimentp_lexicon_find_folded(sc->lex, word, len, hash,
+                                                       head);
         if (index < 0 && len >= 2 && is_plain(word, len)) {
             /* unknown_word() for a word that is no negation, no '!', no
              * "(!)" and no emoticon */

@@ -65,7 +65,8 @@ static unsigned char last_byte(const sentimentp_token *t)
     return (unsigned char)t->text[t->length - 1];
 }
 
-static bool may_join(const sentimentp_token *left, const sentimentp_token *right)
+static bool may_join(const sentimentp_token *left,
+                     const sentimentp_token *right)
 {
     return sentimentp_joins(last_byte(left), (unsigned char)right->text[0]);
 }
@@ -74,7 +75,8 @@ static bool may_join(const sentimentp_token *left, const sentimentp_token *right
 static void release(sentimentp_pipeline *p)
 {
     size_t count = p->group.len / sizeof(sentimentp_token);
-    const sentimentp_token *tok = (const sentimentp_token *)(void *)p->group.data;
+    const sentimentp_token *tok = (const sentimentp_token *)(void *)
+                                      p->group.data;
     p->group.len = 0;
     if (count == 1)
         sentimentp_scorer_token(&p->scorer, tok);
@@ -88,13 +90,14 @@ static void hold(sentimentp_pipeline *p, const sentimentp_token *t)
 {
     if (p->group.len) {
         const sentimentp_token *last =
-            (const sentimentp_token *)(void *)(p->group.data + p->group.len) - 1;
+            (const sentimentp_token *)(void *)(p->group.data + p->group.len) -
+            1;
         if (!may_join(last, t))
             release(p);
     }
     bool may_join_next = sentimentp_join_next[last_byte(t)] != NULL;
     if (p->group.len == 0 && !may_join_next) {
-        sentimentp_scorer_token(&p->scorer, t);   /* the common case */
+        sentimentp_scorer_token(&p->scorer, t); /* the common case */
         if (p->scorer.error && !p->error)
             p->error = p->scorer.error;
         return;

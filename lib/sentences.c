@@ -34,8 +34,8 @@ static int sentences_on_span(void *user, size_t start, size_t end)
 }
 
 int sentimentp_sentences(const sentimentp_lexicon *lex, unsigned flags,
-                         const char *text, size_t len,
-                         sentiment_sentence_fn fn, void *user)
+                         const char *text, size_t len, sentiment_sentence_fn fn,
+                         void *user)
 {
     if (!text)
         text = "";

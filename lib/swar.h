@@ -91,8 +91,21 @@ static inline unsigned sentimentp_first_byte(uint64_t highs)
 static inline uint64_t sentimentp_second_bytes(uint64_t w, unsigned n)
 {
     static const uint64_t masks[16] = {
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xffff, 0xffffff, 0xffffffff,
-        UINT64_C(0xffffffffff), UINT64_C(0xffffffffffff),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0xff,
+        0xffff,
+        0xffffff,
+        0xffffffff,
+        UINT64_C(0xffffffffff),
+        UINT64_C(0xffffffffffff),
         UINT64_C(0xffffffffffffff),
     };
     return w & masks[n];
@@ -103,9 +116,22 @@ static inline uint64_t sentimentp_low_bytes(uint64_t w, unsigned n)
 {
 #define ALL ~UINT64_C(0)
     static const uint64_t masks[16] = {
-        0, 0xff, 0xffff, 0xffffff, 0xffffffff, UINT64_C(0xffffffffff),
-        UINT64_C(0xffffffffffff), UINT64_C(0xffffffffffffff),
-        ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL,
+        0,
+        0xff,
+        0xffff,
+        0xffffff,
+        0xffffffff,
+        UINT64_C(0xffffffffff),
+        UINT64_C(0xffffffffffff),
+        UINT64_C(0xffffffffffffff),
+        ALL,
+        ALL,
+        ALL,
+        ALL,
+        ALL,
+        ALL,
+        ALL,
+        ALL,
     };
 #undef ALL
     return w & masks[n];
@@ -212,7 +238,7 @@ static inline size_t sentimentp_scan_letters_swar(const unsigned char *s,
         }
     }
     if (n <= 8)
-        h = sentimentp_hash_step(h, 0);   /* words of up to 8 take two steps */
+        h = sentimentp_hash_step(h, 0); /* words of up to 8 take two steps */
     *hash = (uint32_t)h;
     return n;
 }
@@ -225,7 +251,8 @@ static inline size_t sentimentp_scan_letters_sse2(const unsigned char *s,
     uint64_t lower;
     unsigned nonletters;
     if (SENTIMENTP_UNLIKELY(avail < 16) ||
-        SENTIMENTP_UNLIKELY((nonletters = sentimentp_nonletters16(s, &lower)) == 0))
+        SENTIMENTP_UNLIKELY((nonletters = sentimentp_nonletters16(s, &lower)) ==
+                            0))
         return sentimentp_scan_letters_swar(s, avail, hash, head);
     unsigned n = (unsigned)__builtin_ctz(nonletters);
     if (SENTIMENTP_UNLIKELY(n == 0))

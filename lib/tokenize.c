@@ -45,8 +45,10 @@ enum byte_class {
 
 static const uint8_t byte_info[256] = {
     SENTIMENTP_ASCII_SPACES(SPACE, LINE_FEED, CARRIAGE_RETURN),
-    ['\''] = QUOTE, ['"'] = QUOTE,
-    [0x80] = NA64, NA64,
+    ['\''] = QUOTE,
+    ['"'] = QUOTE,
+    [0x80] = NA64,
+    NA64,
 };
 
 /* The same bytes in a table of their own, for the fast path's one load. */
@@ -60,11 +62,11 @@ static const bool ascii_space[256] = {
 
 /* TextBlob's PUNCTUATION without ".": what is peeled off either end. */
 static const bool peelable[256] = {
-    [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['('] = 1,
-    [')'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1, ['`'] = 1,
+    [','] = 1,  [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['('] = 1,
+    [')'] = 1,  ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1, ['`'] = 1,
     ['\''] = 1, ['"'] = 1, ['@'] = 1, ['#'] = 1, ['$'] = 1, ['^'] = 1,
-    ['&'] = 1, ['*'] = 1, ['+'] = 1, ['-'] = 1, ['|'] = 1, ['='] = 1,
-    ['~'] = 1, ['_'] = 1,
+    ['&'] = 1,  ['*'] = 1, ['+'] = 1, ['-'] = 1, ['|'] = 1, ['='] = 1,
+    ['~'] = 1,  ['_'] = 1,
 };
 
 
@@ -89,7 +91,8 @@ static bool in_abbreviation_list(const char *t, size_t len)
     static const char *const by_length[6] = {
         [2] = "a.c.f.l.m.n.v.w/",
         [3] = "al.cf.ed.ex.id.Mr.pl.vs.",
-        [4] = "adj.adv.a.m.def.e.g.esp.etc.fig.gen.i.e.int.Med.Mil.n.q.p.m.ref.",
+        [4] =
+            "adj.adv.a.m.def.e.g.esp.etc.fig.gen.i.e.int.Med.Mil.n.q.p.m.ref.",
         [5] = "comp.conf.orig.pred.pres.",
     };
     if (len < 2 || len > 5)
@@ -107,10 +110,9 @@ static bool in_abbreviation_list(const char *t, size_t len)
 /* TextBlob's RE_ABBR3 class [bcdfghjklmnpqrstvwxz|] ("|" is in it by
  * accident of a join). */
 static const bool abbr3_class[256] = {
-    ['b'] = 1, ['c'] = 1, ['d'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['v'] = 1, ['w'] = 1,
-    ['x'] = 1, ['z'] = 1, ['|'] = 1,
+    ['b'] = 1, ['c'] = 1, ['d'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['z'] = 1, ['|'] = 1,
 };
 
 /*
@@ -174,7 +176,7 @@ static void split_token(sentimentp_pipeline *p, const char *t, size_t len,
     const unsigned char *u = (const unsigned char *)t;
     size_t b = 0, e = len;
     if (!peelable[u[0]] && !peelable[u[len - 1]] && u[len - 1] != '.') {
-        emit_token(p, t, len, flags);   /* most words */
+        emit_token(p, t, len, flags); /* most words */
         return;
     }
     while (b < e && peelable[u[b]]) {
@@ -270,10 +272,10 @@ static bool next_may_join(unsigned char last, int next)
 
 /* What follows a word of letters that the fast path takes. */
 typedef struct word_end {
-    size_t end;          /* after the word, its mark and one space */
-    bool mark;           /* one mark follows the word */
-    bool apostrophe;     /* the mark is an apostrophe inside a word */
-    unsigned char next;  /* the byte after the word's space, or its mark */
+    size_t end;         /* after the word, its mark and one space */
+    bool mark;          /* one mark follows the word */
+    bool apostrophe;    /* the mark is an apostrophe inside a word */
+    unsigned char next; /* the byte after the word's space, or its mark */
 } word_end;
 
 /*
@@ -282,8 +284,8 @@ typedef struct word_end {
  * ("word," "word.") and whitespace, or an apostrophe and a letter
  * ("it's"); what follows it goes to *e.
  */
-static inline bool read_word_end(const unsigned char *s, size_t start,
-                                 size_t k, size_t len, word_end *e)
+static inline bool read_word_end(const unsigned char *s, size_t start, size_t k,
+                                 size_t len, word_end *e)
 {
     e->end = k;
     e->mark = false;
@@ -304,7 +306,8 @@ static inline bool read_word_end(const unsigned char *s, size_t start,
         e->mark = e->apostrophe = true;
         e->end = k + 1;
     } else if (!ascii_space[c]) {
-        if (!(peelable[c] || c == '.') || (k + 1 < len && !ascii_space[s[k + 1]]))
+        if (!(peelable[c] || c == '.') ||
+            (k + 1 < len && !ascii_space[s[k + 1]]))
             return false;
         /* the word and its "." are the token TextBlob tests */
         if (c == '.' && is_abbreviation((const char *)s + start, k + 1 - start))
@@ -339,8 +342,9 @@ static inline size_t letters_token(sentimentp_pipeline *p,
 
     const char *word = (const char *)s + start;
     int32_t index = SENTIMENTP_UNLIKELY(sentimentp_filter_has(filter, hash))
-        ? sentimentp_lexicon_find_folded(p->scorer.lex, word, length, hash, head)
-        : -1;
+                        ? sentimentp_lexicon_find_folded(p->scorer.lex, word,
+                                                         length, hash, head)
+                        : -1;
     /* a word never continues a sentence: it ends one that was ending, and
      * only held tokens make that more than clearing the flag, which saves
      * a branch that each sentence would mispredict */
@@ -348,16 +352,18 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         sentimentp_end_sentence(p);
     p->continuing = false;
     unsigned char last = s[k - 1];
-    size_t after = k + e.mark;   /* where the next token's space starts */
-    bool may_fail = e.mark;      /* only a known or a held token can fail */
+    size_t after = k + e.mark; /* where the next token's space starts */
+    bool may_fail = e.mark;    /* only a known or a held token can fail */
     /* one branch, rarely taken, where "so", "to" or "music" would make a
      * test of the last letter alone go either way */
     bool unsure = (sentimentp_join_next[last] != NULL) &
                   sentimentp_unsure_after_letter[e.next];
     if (SENTIMENTP_LIKELY(!p->group.len && !unsure) ||
         (!p->group.len &&
-         !next_may_join(last, e.mark ? s[k] : next_token_byte(s, after, len)))) {
-        if (!(index < 0 && sentimentp_scorer_skip_unknown(&p->scorer, (uint8_t)head, length))) {
+         !next_may_join(last,
+                        e.mark ? s[k] : next_token_byte(s, after, len)))) {
+        if (!(index < 0 && sentimentp_scorer_skip_unknown(
+                               &p->scorer, (uint8_t)head, length))) {
             sentimentp_scorer_letters_full(&p->scorer, word, length, index);
             may_fail = true;
         }
@@ -370,13 +376,15 @@ static inline size_t letters_token(sentimentp_pipeline *p,
         /* "." and "?" end a sentence, but what may continue one can never
          * be joined to them; "!" can, to ")" */
         unsigned char c = s[k];
-        int following = e.apostrophe ? s[k + 1] : next_token_byte(s, after, len);
+        int following = e.apostrophe ? s[k + 1]
+                                     : next_token_byte(s, after, len);
         if (!p->group.len && (!sentimentp_join_next[c] || c == '.' ||
                               !next_may_join(c, following))) {
             sentimentp_scorer_mark(&p->scorer, (const char *)s + k);
             p->continuing = c == '.' || c == '!' || c == '?';
         } else {
-            sentimentp_token tok = {(const char *)s + k, 1, SENTIMENTP_NOT_LOOKED_UP, true};
+            sentimentp_token tok = {(const char *)s + k, 1,
+                                    SENTIMENTP_NOT_LOOKED_UP, true};
             sentimentp_emit(p, &tok);
         }
     }
@@ -388,7 +396,7 @@ static inline size_t letters_token(sentimentp_pipeline *p,
 
 /* Where the scan is between raw tokens and line feeds. */
 typedef struct scan_state {
-    size_t start;        /* of the raw token being read */
+    size_t start; /* of the raw token being read */
     bool in_token;
     unsigned flags;      /* NON_ASCII_BYTE if the raw token has one */
     unsigned line_feeds; /* consecutive, "\r\n" counting as one */
@@ -423,7 +431,8 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     const uint64_t *filter = p->scorer.lex->filter;
-    scan_state st = {.start = 0, .in_token = false, .flags = 0, .line_feeds = 0};
+    scan_state st = {
+        .start = 0, .in_token = false, .flags = 0, .line_feeds = 0};
     size_t k = 0;
 
     while (k < len && !p->error && !p->scorer.error) {
@@ -434,7 +443,8 @@ void sentimentp_tokenize(sentimentp_pipeline *p, const char *text, size_t len)
                 end_line_feeds(p, &st);
                 /* prose is mostly such words in a row */
                 size_t before = k;
-                for (size_t end; (end = letters_token(p, filter, s, k, len)) != 0;)
+                for (size_t end;
+                     (end = letters_token(p, filter, s, k, len)) != 0;)
                     k = end;
                 if (k != before)
                     continue;

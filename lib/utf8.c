@@ -101,7 +101,8 @@ static size_t ascii_prefix(const unsigned char *s, size_t len)
     if (len >= 16) {
         for (; len - k >= 32; k += 32) {
             __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
-            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + k + 16));
+            __m128i b = _mm_loadu_si128(
+                (const __m128i *)(const void *)(s + k + 16));
             if (_mm_movemask_epi8(_mm_or_si128(a, b)))
                 break;
         }

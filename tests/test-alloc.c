@@ -40,7 +40,7 @@
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define SANITIZER_OWNS_MALLOC 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) ||   \
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
     __has_feature(memory_sanitizer)
 #define SANITIZER_OWNS_MALLOC 1
 #endif
@@ -61,11 +61,11 @@ int main(void)
 #define MAX_TRACKED 4096
 
 static struct {
-    bool armed;               /* counting the allocations of the call under test */
-    unsigned long count;      /* allocations attempted while armed */
-    unsigned long fail_at;    /* the one that fails (1-based); 0: none */
-    unsigned long failed;     /* allocations made to fail */
-    size_t live;              /* tracked blocks not yet freed */
+    bool armed;            /* counting the allocations of the call under test */
+    unsigned long count;   /* allocations attempted while armed */
+    unsigned long fail_at; /* the one that fails (1-based); 0: none */
+    unsigned long failed;  /* allocations made to fail */
+    size_t live;           /* tracked blocks not yet freed */
     void *tracked[MAX_TRACKED];
 } chaos;
 
@@ -130,7 +130,7 @@ void *realloc(void *p, size_t size)
 {
     if (!p)
         return malloc(size);
-    if (size == 0) {         /* glibc frees and returns NULL */
+    if (size == 0) { /* glibc frees and returns NULL */
         free(p);
         return NULL;
     }
@@ -162,8 +162,7 @@ void *memalign(size_t alignment, size_t size)
 
 int posix_memalign(void **out, size_t alignment, size_t size)
 {
-    if (alignment % sizeof(void *) != 0 ||
-        (alignment & (alignment - 1)) != 0)
+    if (alignment % sizeof(void *) != 0 || (alignment & (alignment - 1)) != 0)
         return EINVAL;
     if (inject())
         return ENOMEM;
@@ -240,21 +239,23 @@ static unsigned long fail_each_allocation(struct operation *op)
         bool injected = chaos.failed > 0;
         if (!injected) {
             if (rc != op->ok)
-                fail_msg("%s: returned %d with no allocation failing", op->name, rc);
+                fail_msg("%s: returned %d with no allocation failing", op->name,
+                         rc);
         } else if (rc == op->ok) {
-            coped++;      /* e.g. stdio's buffer: glibc reads unbuffered */
+            coped++; /* e.g. stdio's buffer: glibc reads unbuffered */
         } else if (rc != SENTIMENT_E_NOMEM) {
             fail_msg("%s: allocation %lu failed and the call returned %d (%s), "
-                     "not SENTIMENT_E_NOMEM", op->name, n, rc,
-                     sentiment_strerror(rc));
+                     "not SENTIMENT_E_NOMEM",
+                     op->name, n, rc, sentiment_strerror(rc));
         }
         op->settle(op, rc);
         if (chaos.live != 0)
-            fail_msg("%s: %zu block(s) leaked when allocation %lu %s",
-                     op->name, chaos.live, n, injected ? "failed" : "(none) failed");
+            fail_msg("%s: %zu block(s) leaked when allocation %lu %s", op->name,
+                     chaos.live, n, injected ? "failed" : "(none) failed");
         if (!injected) {
             print_message("%s: %lu allocation(s), each made to fail; "
-                          "%lu failure(s) coped with\n", op->name, n - 1, coped);
+                          "%lu failure(s) coped with\n",
+                          op->name, n - 1, coped);
             return n - 1;
         }
     }
@@ -264,11 +265,11 @@ static unsigned long fail_each_allocation(struct operation *op)
 
 struct construct {
     unsigned flags;
-    const char *xml;           /* _from_buffer, if not NULL */
+    const char *xml; /* _from_buffer, if not NULL */
     size_t xml_len;
-    const char *path;          /* _from_file, if not NULL */
-    size_t want_size;          /* lexicon size on success */
-    unsigned long want_line;   /* error line for a bad input */
+    const char *path;        /* _from_file, if not NULL */
+    size_t want_size;        /* lexicon size on success */
+    unsigned long want_line; /* error line for a bad input */
     sentiment_analyzer *out;
     unsigned long line;
 };
@@ -296,8 +297,9 @@ static void construct_settle(struct operation *op, int rc)
         unsigned long want = rc == SENTIMENT_E_NOMEM ? 0 : c->want_line;
         if (c->line != want)
             fail_msg("%s: returned %d (%s) with error line %lu, not %lu "
-                     "(allocation %lu failed)", op->name, rc,
-                     sentiment_strerror(rc), c->line, want, chaos.fail_at);
+                     "(allocation %lu failed)",
+                     op->name, rc, sentiment_strerror(rc), c->line, want,
+                     chaos.fail_at);
         return;
     }
     assert_non_null(c->out);
@@ -349,8 +351,9 @@ static void builtin_analyzers(void **state)
 static void lexicon_buffers(void **state)
 {
     (void)state;
-    struct construct c = {.xml = small_lexicon, .xml_len = sizeof small_lexicon - 1,
-                          .want_size = 4};  /* happy, very, crap, happily */
+    struct construct c = {.xml = small_lexicon,
+                          .xml_len = sizeof small_lexicon - 1,
+                          .want_size = 4}; /* happy, very, crap, happily */
     run_construct("_from_buffer(small lexicon)", &c, 0);
     c.flags = SENTIMENT_COMPAT_PY311;
     run_construct("_from_buffer(small lexicon, PY311)", &c, 0);
@@ -361,7 +364,7 @@ static void lexicon_buffers(void **state)
     run_construct("_from_buffer(bad number)", &bad, SENTIMENT_E_LEXICON);
     struct construct broken = {.xml = bad_xml_lexicon,
                                .xml_len = sizeof bad_xml_lexicon - 1,
-                               .want_line = 3};  /* where the tag starts */
+                               .want_line = 3}; /* where the tag starts */
     run_construct("_from_buffer(not well-formed)", &broken, SENTIMENT_E_XML);
 }
 
@@ -375,8 +378,8 @@ static void full_lexicon(void **state)
 
     char path[4096];
     snprintf(path, sizeof path, "%s", testlib_path("../data/en-sentiment.xml"));
-    struct construct f = {.path = path, .want_size = 2860,
-                          .flags = SENTIMENT_COMPAT_PY311};
+    struct construct f = {
+        .path = path, .want_size = 2860, .flags = SENTIMENT_COMPAT_PY311};
     run_construct("_from_file(en-sentiment.xml)", &f, 0);
 
     snprintf(path, sizeof path, "%s", testlib_path("no/such/lexicon.xml"));
@@ -404,7 +407,11 @@ static int count_assessment(void *user, const char *const *words,
                             size_t n_words, double polarity,
                             double subjectivity, const char *label)
 {
-    (void)words; (void)n_words; (void)polarity; (void)subjectivity; (void)label;
+    (void)words;
+    (void)n_words;
+    (void)polarity;
+    (void)subjectivity;
+    (void)label;
     struct scoring *sc = user;
     sc->calls++;
     return 0;
@@ -417,7 +424,8 @@ static int scoring_attempt(struct operation *op)
     sc->calls = 0;
     switch (sc->call) {
     case ONE_SHOT:
-        return sentiment_score(sc->text, sc->len, &sc->polarity, &sc->subjectivity);
+        return sentiment_score(sc->text, sc->len, &sc->polarity,
+                               &sc->subjectivity);
     case SCORE:
         return sentiment_analyzer_score(sc->analyzer, sc->text, sc->len,
                                         &sc->polarity, &sc->subjectivity);
@@ -437,7 +445,8 @@ static void scoring_settle(struct operation *op, int rc)
         return;
     }
     assert_memory_equal(&sc->polarity, &sc->want_polarity, sizeof(double));
-    assert_memory_equal(&sc->subjectivity, &sc->want_subjectivity, sizeof(double));
+    assert_memory_equal(&sc->subjectivity, &sc->want_subjectivity,
+                        sizeof(double));
     if (sc->call == ASSESS)
         assert_int_equal(sc->calls, sc->want_calls);
 }
@@ -451,7 +460,7 @@ static void run_scoring(const char *name, struct scoring *sc)
     sc->want_subjectivity = sc->subjectivity;
     sc->want_calls = sc->calls;
     unsigned long n = fail_each_allocation(&op);
-    assert_true(n > 0);   /* the text is meant to outgrow the stack buffers */
+    assert_true(n > 0); /* the text is meant to outgrow the stack buffers */
 }
 
 static void append(char *buf, size_t cap, size_t *len, const char *s,
@@ -502,10 +511,13 @@ static void scoring_long_text(void **state)
     char *bad = big_text(true, &bad_len);
     sentiment_analyzer *dflt, *strict;
     assert_int_equal(sentiment_analyzer_new(0, &dflt), 0);
-    assert_int_equal(sentiment_analyzer_new(SENTIMENT_STRICT_UTF8 |
-                                            SENTIMENT_COMPAT_PY311, &strict), 0);
+    assert_int_equal(
+        sentiment_analyzer_new(SENTIMENT_STRICT_UTF8 | SENTIMENT_COMPAT_PY311,
+                               &strict),
+        0);
 
-    struct scoring sc = {.call = ASSESS, .analyzer = dflt, .text = text, .len = len};
+    struct scoring sc = {
+        .call = ASSESS, .analyzer = dflt, .text = text, .len = len};
     run_scoring("sentiment_analyzer_assess(long text)", &sc);
     assert_true(sc.want_calls > 100);
     sc.analyzer = strict;
@@ -530,11 +542,13 @@ static void scoring_loaded_lexicon(void **state)
 {
     (void)state;
     sentiment_analyzer *a;
-    assert_int_equal(sentiment_analyzer_new_from_buffer(small_lexicon,
-                         sizeof small_lexicon - 1, 0, &a, NULL), 0);
+    assert_int_equal(sentiment_analyzer_new_from_buffer(
+                         small_lexicon, sizeof small_lexicon - 1, 0, &a, NULL),
+                     0);
     size_t len;
     char *text = big_text(true, &len);
-    struct scoring sc = {.call = ASSESS, .analyzer = a, .text = text, .len = len};
+    struct scoring sc = {
+        .call = ASSESS, .analyzer = a, .text = text, .len = len};
     run_scoring("sentiment_analyzer_assess(long text, loaded lexicon)", &sc);
     sentiment_analyzer_free(a);
     free(text);
@@ -553,10 +567,12 @@ struct splitting {
     double want_sum;
 };
 
-static int count_sentence(void *user, size_t start, size_t end,
-                          double polarity, double subjectivity)
+static int count_sentence(void *user, size_t start, size_t end, double polarity,
+                          double subjectivity)
 {
-    (void)start; (void)end; (void)subjectivity;
+    (void)start;
+    (void)end;
+    (void)subjectivity;
     struct splitting *sp = user;
     sp->calls++;
     sp->sum += polarity;

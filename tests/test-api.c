@@ -17,8 +17,8 @@
 
 #include <sentiment.h>
 
-static void score_str(const sentiment_analyzer *a, const char *text,
-                      double *p, double *s)
+static void score_str(const sentiment_analyzer *a, const char *text, double *p,
+                      double *s)
 {
     assert_int_equal(sentiment_analyzer_score(a, text, strlen(text), p, s), 0);
 }
@@ -133,8 +133,9 @@ static void invalid_utf8(void **state)
     /* default: U+FFFD, a one-character word, so the negation survives it */
     assert_int_equal(sentiment_score("not \xff good", 10, &p, &s), 0);
     assert_double_is(p, -0.35);
-    assert_int_equal(sentiment_analyzer_score(strict, "not \xff good", 10, &p, &s),
-                     SENTIMENT_E_UTF8);
+    assert_int_equal(
+        sentiment_analyzer_score(strict, "not \xff good", 10, &p, &s),
+        SENTIMENT_E_UTF8);
     assert_double_is(p, -0.35); /* untouched on failure */
     /* a surrogate is three maximal subparts: three U+FFFD, a long word */
     assert_int_equal(sentiment_score("not \xed\xa0\x80 good", 12, &p, &s), 0);
@@ -173,7 +174,9 @@ static void long_input(void **state)
     /* the '!' boosts the last "bad" */
     double sum = 0.0, subj = 0.0;
     for (size_t k = 0; k < n; k++) {
-        sum += k % 2 ? (k == n - 1 ? -0.6999999999999998 * 1.25 : -0.6999999999999998) : 0.7;
+        sum += k % 2 ? (k == n - 1 ? -0.6999999999999998 * 1.25
+                                   : -0.6999999999999998)
+                     : 0.7;
         subj += k % 2 ? 0.6666666666666666 : 0.6000000000000001;
     }
     assert_double_is(p, sum / (double)n);
@@ -194,14 +197,82 @@ static void spaced_emoticons_rejoin(void **state)
 {
     (void)state;
     static const char *const emoticons[] = {
-        "<3", "\xe2\x99\xa5", ">:D", ":-D", ":D", "=-D", "=D", "X-D", "x-D",
-        "XD", "xD", "8-D", ">:P", ":-P", ":P", ":-p", ":p", ":-b", ":b", ":c)",
-        ":o)", ":^)", ">:)", ":-)", ":)", "=)", "=]", ":]", ":}", ":>", ":3",
-        "8)", "8-)", ">;]", ";-)", ";)", ";-]", ";]", ";D", ";^)", "*-)", "*)",
-        ">:o", ":-O", ":O", ":o", ":-o", "o_O", "o.O", "\xc2\xb0O\xc2\xb0",
-        "\xc2\xb0o\xc2\xb0", ">:/", ":-/", ":/", ":\\", ">:\\", ":-.", ":-s",
-        ":s", ":S", ":-S", ">.>", ">:[", ":-(", ":(", "=(", ":-[", ":[", ":{",
-        ":-<", ":c", ":-c", "=/", ":'(", ":'''(", ";'(",
+        "<3",
+        "\xe2\x99\xa5",
+        ">:D",
+        ":-D",
+        ":D",
+        "=-D",
+        "=D",
+        "X-D",
+        "x-D",
+        "XD",
+        "xD",
+        "8-D",
+        ">:P",
+        ":-P",
+        ":P",
+        ":-p",
+        ":p",
+        ":-b",
+        ":b",
+        ":c)",
+        ":o)",
+        ":^)",
+        ">:)",
+        ":-)",
+        ":)",
+        "=)",
+        "=]",
+        ":]",
+        ":}",
+        ":>",
+        ":3",
+        "8)",
+        "8-)",
+        ">;]",
+        ";-)",
+        ";)",
+        ";-]",
+        ";]",
+        ";D",
+        ";^)",
+        "*-)",
+        "*)",
+        ">:o",
+        ":-O",
+        ":O",
+        ":o",
+        ":-o",
+        "o_O",
+        "o.O",
+        "\xc2\xb0O\xc2\xb0",
+        "\xc2\xb0o\xc2\xb0",
+        ">:/",
+        ":-/",
+        ":/",
+        ":\\",
+        ">:\\",
+        ":-.",
+        ":-s",
+        ":s",
+        ":S",
+        ":-S",
+        ">.>",
+        ">:[",
+        ":-(",
+        ":(",
+        "=(",
+        ":-[",
+        ":[",
+        ":{",
+        ":-<",
+        ":c",
+        ":-c",
+        "=/",
+        ":'(",
+        ":'''(",
+        ";'(",
     };
     for (size_t k = 0; k < sizeof emoticons / sizeof emoticons[0]; k++) {
         const char *e = emoticons[k];
@@ -225,7 +296,7 @@ static void spaced_emoticons_rejoin(void **state)
         if (p1 != p2 || s1 != s2)
             fail_msg("\"%s\" scores %.17g, spaced out %.17g", e, p1, p2);
         if (strcmp(e, "XD") != 0 && strcmp(e, "xD") != 0)
-            assert_true(s1 > 0.6000000000000001);   /* the emoticon counted */
+            assert_true(s1 > 0.6000000000000001); /* the emoticon counted */
     }
 }
 
@@ -247,8 +318,12 @@ typedef struct collected {
 static void tokens_held_for_rejoining(void **state)
 {
     (void)state;
-    static const struct { const char *text; double polarity, subjectivity; } cases[] = {
-        {"not x D good", 0.7, 0.6000000000000001},   /* "xD" clears the negation */
+    static const struct {
+        const char *text;
+        double polarity, subjectivity;
+    } cases[] = {
+        {"not x D good", 0.7,
+         0.6000000000000001}, /* "xD" clears the negation */
         {"not x Dgood", 0.0, 0.0},
         {"good 8 )", 0.6, 0.8},
         {"good so )", 0.7, 0.6000000000000001},
@@ -268,7 +343,8 @@ static void tokens_held_for_rejoining(void **state)
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         double p, s;
-        assert_int_equal(sentiment_score(cases[k].text, strlen(cases[k].text), &p, &s), 0);
+        assert_int_equal(
+            sentiment_score(cases[k].text, strlen(cases[k].text), &p, &s), 0);
         assert_double_is(p, cases[k].polarity);
         assert_double_is(s, cases[k].subjectivity);
     }
@@ -302,8 +378,9 @@ static void check_assessments(const char *text, const char *want)
     assert_int_equal(sentiment_analyzer_new(SENTIMENT_COMPAT_PY311, &a), 0);
     collected c = {{0}, 0, 0};
     double p, s;
-    assert_int_equal(sentiment_analyzer_assess(a, text, strlen(text), &p, &s,
-                                               collect, &c), 0);
+    assert_int_equal(
+        sentiment_analyzer_assess(a, text, strlen(text), &p, &s, collect, &c),
+        0);
     assert_string_equal(c.text, want);
     sentiment_analyzer_free(a);
 }
@@ -321,9 +398,10 @@ static void assessments_like_textblob(void **state)
     check_assessments("really not good!",
                       "(['really', 'not', 'good', '!'], -0.4375, "
                       "0.6000000000000001, None)");
-    check_assessments("What a crap :( (!) day",
-                      "(['crap'], -0.8, 0.8, 'profanity'), ([':('], -0.75, 1.0, "
-                      "'mood'), (['(!)'], 0.0, 1.0, 'irony')");
+    check_assessments(
+        "What a crap :( (!) day",
+        "(['crap'], -0.8, 0.8, 'profanity'), ([':('], -0.75, 1.0, "
+        "'mood'), (['(!)'], 0.0, 1.0, 'irony')");
     check_assessments("nothing here", "");
 }
 
@@ -340,7 +418,8 @@ static void callback_can_stop(void **state)
     assert_int_equal(c.calls, 1);
     assert_double_is(p, 5.0);
     /* a NULL callback is plain scoring */
-    assert_int_equal(sentiment_analyzer_assess(a, "good", 4, &p, NULL, NULL, NULL), 0);
+    assert_int_equal(
+        sentiment_analyzer_assess(a, "good", 4, &p, NULL, NULL, NULL), 0);
     assert_double_is(p, 0.7);
     sentiment_analyzer_free(a);
 }
@@ -353,14 +432,18 @@ static void utf8_validate_and_repair(void **state)
     size_t off = 99;
     assert_int_equal(sentiment_utf8_validate("ab\xc3\xa9", 4, &off), 0);
     assert_int_equal(off, 4);
-    assert_int_equal(sentiment_utf8_validate("ab\xc0\xaf", 4, &off), SENTIMENT_E_UTF8);
+    assert_int_equal(sentiment_utf8_validate("ab\xc0\xaf", 4, &off),
+                     SENTIMENT_E_UTF8);
     assert_int_equal(off, 2);
     assert_int_equal(sentiment_utf8_validate(NULL, 0, NULL), 0);
-    assert_int_equal(sentiment_utf8_validate(NULL, 1, NULL), SENTIMENT_E_INVALID);
+    assert_int_equal(sentiment_utf8_validate(NULL, 1, NULL),
+                     SENTIMENT_E_INVALID);
 
     /* Python: b"a\xf0\x9f\x98b\xff\xed\xa0\x80".decode("utf-8", "replace") */
-    const char in[] = "a\xf0\x9f\x98" "b\xff\xed\xa0\x80";
-    const char want[] = "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd";
+    const char in[] = "a\xf0\x9f\x98"
+                      "b\xff\xed\xa0\x80";
+    const char want[] = "a\xef\xbf\xbd"
+                        "b\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd";
     char out[64];
     size_t n = sentiment_utf8_repair(in, sizeof in - 1, out, sizeof out);
     assert_int_equal(n, sizeof want - 1);
@@ -383,7 +466,8 @@ static void utf8_bad_byte_anywhere(void **state)
             memset(text, 'a', len);
             text[at] = '\xff';
             size_t off = 0;
-            assert_int_equal(sentiment_utf8_validate(text, len, &off), SENTIMENT_E_UTF8);
+            assert_int_equal(sentiment_utf8_validate(text, len, &off),
+                             SENTIMENT_E_UTF8);
             assert_int_equal(off, at);
             text[at] = 'b';
             assert_int_equal(sentiment_utf8_validate(text, len, &off), 0);

@@ -10,7 +10,8 @@
 int main()
 {
     double polarity = 0.0, subjectivity = 0.0;
-    if (sentiment_score("I love yogobella!", 17, &polarity, &subjectivity) != SENTIMENT_OK)
+    if (sentiment_score("I love yogobella!", 17, &polarity, &subjectivity) !=
+        SENTIMENT_OK)
         return 1;
     char buf[SENTIMENT_FORMAT_BUFSIZE];
     if (sentiment_format_double(polarity, buf, sizeof buf) < 0)

@@ -27,8 +27,7 @@
 
 #include "sentiment.h"
 
-static double
-from_bits(uint64_t bits)
+static double from_bits(uint64_t bits)
 {
     double d;
 
@@ -36,8 +35,7 @@ from_bits(uint64_t bits)
     return d;
 }
 
-static uint64_t
-to_bits(double d)
+static uint64_t to_bits(double d)
 {
     uint64_t bits;
 
@@ -172,8 +170,7 @@ static const struct {
     {UINT64_C(0x44a52d02c7e14af7), "5.0000000000000004e+22"},
 };
 
-static void
-test_cases(void **state)
+static void test_cases(void **state)
 {
     size_t i;
 
@@ -194,11 +191,11 @@ test_cases(void **state)
 
 /* $SENTIMENT_TEST_DATA/format-python.txt, or data/format-python.txt below
  * it when the variable names the tests directory itself. */
-static FILE *
-open_python_data(void)
+static FILE *open_python_data(void)
 {
     static const char *const names[] = {
-        "format-python.txt", "data/format-python.txt",
+        "format-python.txt",
+        "data/format-python.txt",
     };
     const char *dir = getenv("SENTIMENT_TEST_DATA");
     char path[4096];
@@ -221,8 +218,7 @@ open_python_data(void)
 }
 
 /* Every line of format-python.txt: "<16 hex digits>\t<repr>". */
-static void
-test_python_data(void **state)
+static void test_python_data(void **state)
 {
     char line[128];
     unsigned long lines = 0, bad = 0;
@@ -260,12 +256,14 @@ test_python_data(void **state)
     assert_true(lines >= 49000);
 }
 
-static void
-test_buffer_sizes(void **state)
+static void test_buffer_sizes(void **state)
 {
     static const double values[] = {
-        0.0, -0.0, 1.0, -0.26923076923076916, 5e-324, -1.7976931348623157e308,
-        1e16, 0.0001, 1e-05,
+        0.0,    -0.0,
+        1.0,    -0.26923076923076916,
+        5e-324, -1.7976931348623157e308,
+        1e16,   0.0001,
+        1e-05,
     };
     size_t i;
 
@@ -322,8 +320,7 @@ test_buffer_sizes(void **state)
 }
 
 /* The longest outputs (24 bytes) fit SENTIMENT_FORMAT_BUFSIZE. */
-static void
-test_longest(void **state)
+static void test_longest(void **state)
 {
     static const struct {
         uint64_t bits;
@@ -351,8 +348,7 @@ test_longest(void **state)
  * trailing zeros, and the position of the decimal point relative to them
  * (value = 0.DIGITS * 10^point): "1.25e-3" and "0.00125" both give "125"
  * and -2. */
-static void
-decompose(const char *s, char *digits, int *point)
+static void decompose(const char *s, char *digits, int *point)
 {
     int n = 0, pos = 0, seen_point = 0, lead = 1;
 
@@ -381,8 +377,7 @@ decompose(const char *s, char *digits, int *point)
     *point = pos;
 }
 
-static uint64_t
-splitmix64(uint64_t *x)
+static uint64_t splitmix64(uint64_t *x)
 {
     uint64_t z = (*x += UINT64_C(0x9e3779b97f4a7c15));
 
@@ -397,8 +392,7 @@ splitmix64(uint64_t *x)
  * no shorter decimal does); and if the correctly rounded n-digit decimal
  * reads back, the output is that one (the closest).
  */
-static void
-check_one(double d)
+static void check_one(double d)
 {
     char buf[SENTIMENT_FORMAT_BUFSIZE], alt[64];
     char digits[32], alt_digits[32];
@@ -441,8 +435,7 @@ check_one(double d)
     }
 }
 
-static void
-test_round_trip(void **state)
+static void test_round_trip(void **state)
 {
     uint64_t seed = UINT64_C(20260101);
     /* valgrind runs this 50 times slower; a sample still covers the code */
@@ -469,11 +462,13 @@ test_round_trip(void **state)
 }
 
 /* No locale setting may change the output. */
-static void
-test_locale(void **state)
+static void test_locale(void **state)
 {
     static const char *const names[] = {
-        "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "C.UTF-8",
+        "de_DE.UTF-8",
+        "de_DE.utf8",
+        "fr_FR.UTF-8",
+        "C.UTF-8",
     };
     char buf[SENTIMENT_FORMAT_BUFSIZE];
     size_t i;
@@ -484,23 +479,18 @@ test_locale(void **state)
             continue;
         assert_int_equal(sentiment_format_double(-0.35, buf, sizeof buf), 5);
         assert_string_equal(buf, "-0.35");
-        assert_int_equal(sentiment_format_double(1.5e300, buf, sizeof buf),
-                         8);
+        assert_int_equal(sentiment_format_double(1.5e300, buf, sizeof buf), 8);
         assert_string_equal(buf, "1.5e+300");
     }
     setlocale(LC_ALL, "C");
 }
 
-int
-main(void)
+int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_python_data),
-        cmocka_unit_test(test_buffer_sizes),
-        cmocka_unit_test(test_longest),
-        cmocka_unit_test(test_round_trip),
-        cmocka_unit_test(test_locale),
+        cmocka_unit_test(test_cases),        cmocka_unit_test(test_python_data),
+        cmocka_unit_test(test_buffer_sizes), cmocka_unit_test(test_longest),
+        cmocka_unit_test(test_round_trip),   cmocka_unit_test(test_locale),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

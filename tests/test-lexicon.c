@@ -57,8 +57,10 @@ static void check_against_dump(const sentimentp_lexicon *lex, const char *dump)
 static void builtin_equals_textblob(void **state)
 {
     (void)state;
-    check_against_dump(&sentimentp_builtin_py312, "data/lexicon-resolved-py312.tsv");
-    check_against_dump(&sentimentp_builtin_py311, "data/lexicon-resolved-py311.tsv");
+    check_against_dump(&sentimentp_builtin_py312,
+                       "data/lexicon-resolved-py312.tsv");
+    check_against_dump(&sentimentp_builtin_py311,
+                       "data/lexicon-resolved-py311.tsv");
 }
 
 static void builtin_labels(void **state)
@@ -83,12 +85,13 @@ static void loader_equals_builtin(void **state)
     sentimentp_builder *b = sentimentp_builder_new();
     assert_non_null(b);
     unsigned long line = 99;
-    assert_int_equal(sentimentp_xml_load_file(b, testlib_path("../data/en-sentiment.xml"),
-                                              &line), 0);
+    assert_int_equal(sentimentp_xml_load_file(
+                         b, testlib_path("../data/en-sentiment.xml"), &line),
+                     0);
     assert_int_equal(line, 0);
     for (int plain = 0; plain < 2; plain++) {
-        const sentimentp_lexicon *want =
-            plain ? &sentimentp_builtin_py311 : &sentimentp_builtin_py312;
+        const sentimentp_lexicon *want = plain ? &sentimentp_builtin_py311
+                                               : &sentimentp_builtin_py312;
         sentimentp_lexicon got;
         void *owned;
         assert_int_equal(sentimentp_builder_resolve(b, plain, &got, &owned), 0);
@@ -118,7 +121,8 @@ static sentiment_analyzer *load(const char *xml, unsigned flags)
 {
     sentiment_analyzer *a = NULL;
     unsigned long line = 7;
-    int rc = sentiment_analyzer_new_from_buffer(xml, strlen(xml), flags, &a, &line);
+    int rc = sentiment_analyzer_new_from_buffer(xml, strlen(xml), flags, &a,
+                                                &line);
     if (rc != 0)
         fail_msg("load failed: %s at line %lu", sentiment_strerror(rc), line);
     assert_int_equal(line, 0);
@@ -181,8 +185,8 @@ static void resolution_rules(void **state)
     sentiment_analyzer_free(a);
 }
 
-static int first_label(void *user, const char *const *words, size_t n,
-                       double p, double s, const char *label)
+static int first_label(void *user, const char *const *words, size_t n, double p,
+                       double s, const char *label)
 {
     (void)words, (void)n, (void)p, (void)s;
     snprintf(user, 16, "%s", label ? label : "(null)");
@@ -194,11 +198,12 @@ static void labels_from_file(void **state)
     (void)state;
     sentiment_analyzer *a = load(
         "<s><word form='meh' label='first' polarity='-0.1'/>"
-        "<word form='meh' label='second' polarity='-0.3'/></s>", 0);
+        "<word form='meh' label='second' polarity='-0.3'/></s>",
+        0);
     char label[16] = "";
-    assert_int_equal(sentiment_analyzer_assess(a, "meh", 3, NULL, NULL,
-                                               first_label, label),
-                     SENTIMENT_E_ABORTED);
+    assert_int_equal(
+        sentiment_analyzer_assess(a, "meh", 3, NULL, NULL, first_label, label),
+        SENTIMENT_E_ABORTED);
     assert_string_equal(label, "second");
     double p;
     score(a, "meh", &p, NULL);
@@ -223,9 +228,9 @@ static void expect_failure(const char *xml, int code, unsigned long line)
 {
     sentiment_analyzer *a = (sentiment_analyzer *)1;
     unsigned long got_line = 12345;
-    assert_int_equal(sentiment_analyzer_new_from_buffer(xml, strlen(xml), 0, &a,
-                                                        &got_line),
-                     code);
+    assert_int_equal(
+        sentiment_analyzer_new_from_buffer(xml, strlen(xml), 0, &a, &got_line),
+        code);
     assert_null(a);
     assert_int_equal(got_line, line);
 }
@@ -234,24 +239,28 @@ static void malformed_files(void **state)
 {
     (void)state;
     expect_failure("", SENTIMENT_E_XML, 1);
-    expect_failure("<s>\n<word form='a' polarity='1'/>\n<word>\n</s>", SENTIMENT_E_XML, 4);
-    expect_failure("<s>\n\n<word form='a' polarity='x'/></s>", SENTIMENT_E_LEXICON, 3);
-    expect_failure("<s><word form='a' intensity='0x1p3'/></s>", SENTIMENT_E_LEXICON, 1);
+    expect_failure("<s>\n<word form='a' polarity='1'/>\n<word>\n</s>",
+                   SENTIMENT_E_XML, 4);
+    expect_failure("<s>\n\n<word form='a' polarity='x'/></s>",
+                   SENTIMENT_E_LEXICON, 3);
+    expect_failure("<s><word form='a' intensity='0x1p3'/></s>",
+                   SENTIMENT_E_LEXICON, 1);
     expect_failure("<s><word polarity='1.0.0'/></s>", SENTIMENT_E_LEXICON, 1);
     expect_failure("<s>&undefined;</s>", SENTIMENT_E_XML, 1);
     expect_failure("not xml at all", SENTIMENT_E_XML, 1);
 
     sentiment_analyzer *a = (sentiment_analyzer *)1;
     unsigned long line = 3;
-    assert_int_equal(sentiment_analyzer_new_from_file("/nonexistent/lexicon.xml",
-                                                      0, &a, &line),
+    assert_int_equal(sentiment_analyzer_new_from_file(
+                         "/nonexistent/lexicon.xml", 0, &a, &line),
                      SENTIMENT_E_IO);
     assert_null(a);
     assert_int_equal(line, 0);
     assert_int_equal(sentiment_analyzer_new_from_file("/", 0, &a, NULL),
                      SENTIMENT_E_IO);
-    assert_int_equal(sentiment_analyzer_new_from_buffer("<s/>", 4, 1u << 9, &a, NULL),
-                     SENTIMENT_E_INVALID);
+    assert_int_equal(
+        sentiment_analyzer_new_from_buffer("<s/>", 4, 1u << 9, &a, NULL),
+        SENTIMENT_E_INVALID);
 }
 
 static void numbers_as_python_reads_them(void **state)

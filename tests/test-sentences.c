@@ -28,7 +28,7 @@
 #include "punkt.h"
 #include "testlib.h"
 
-#define MAX_SPANS 64   /* the vectors have at most 24 */
+#define MAX_SPANS 64 /* the vectors have at most 24 */
 
 struct span {
     size_t start, end;
@@ -40,10 +40,10 @@ struct seen {
     struct span span[MAX_SPANS];
     double polarity[MAX_SPANS];
     double subjectivity[MAX_SPANS];
-    size_t stop_at;         /* return non-zero on this call (1-based); 0 never */
-    size_t total;           /* calls, also beyond MAX_SPANS */
+    size_t stop_at; /* return non-zero on this call (1-based); 0 never */
+    size_t total;   /* calls, also beyond MAX_SPANS */
     size_t last_end;
-    int ordered;            /* every span non-empty and after the previous */
+    int ordered; /* every span non-empty and after the previous */
 };
 
 static int on_sentence(void *user, size_t start, size_t end, double polarity,
@@ -83,9 +83,10 @@ static void assert_scored_alone(const sentiment_analyzer *a, const char *text,
 {
     for (size_t k = 0; k < s->n; k++) {
         double p, q;
-        assert_int_equal(sentiment_analyzer_score(a, text + s->span[k].start,
-                                                  s->span[k].end - s->span[k].start,
-                                                  &p, &q), 0);
+        assert_int_equal(
+            sentiment_analyzer_score(a, text + s->span[k].start,
+                                     s->span[k].end - s->span[k].start, &p, &q),
+            0);
         assert_true(same_double(p, s->polarity[k]));
         assert_true(same_double(q, s->subjectivity[k]));
     }
@@ -218,7 +219,8 @@ static void trap(void **state)
     assert_int_equal(split(a, t->text, t->len, &s), 0);
     bool same = s.n == t->n && s.total == t->n;
     for (size_t k = 0; same && k < t->n; k++)
-        same = s.span[k].start == t->spans[k].start && s.span[k].end == t->spans[k].end;
+        same = s.span[k].start == t->spans[k].start &&
+               s.span[k].end == t->spans[k].end;
     if (!same) {
         print_error("%s: got %zu sentences:", t->name, s.total);
         for (size_t k = 0; k < s.n; k++)
@@ -245,14 +247,19 @@ static int check_text(const sentiment_analyzer *a, const char *text, size_t len,
     snprintf(sk, sizeof sk, "subjectivity%s", suffix);
     for (size_t k = 0; !bad && k < n; k++) {
         json_t *o = json_array_get(want, k);
-        bad = s.span[k].start != (size_t)json_integer_value(json_object_get(o, "start")) ||
-              s.span[k].end != (size_t)json_integer_value(json_object_get(o, "end")) ||
-              !same_double(s.polarity[k], json_number_value(json_object_get(o, pk))) ||
-              !same_double(s.subjectivity[k], json_number_value(json_object_get(o, sk)));
+        bad = s.span[k].start !=
+                  (size_t)json_integer_value(json_object_get(o, "start")) ||
+              s.span[k].end !=
+                  (size_t)json_integer_value(json_object_get(o, "end")) ||
+              !same_double(s.polarity[k],
+                           json_number_value(json_object_get(o, pk))) ||
+              !same_double(s.subjectivity[k],
+                           json_number_value(json_object_get(o, sk)));
     }
     if (bad)
-        print_error("sentences-dev.jsonl:%zu (mode '%s'): %zu sentences, want %zu\n",
-                    line, suffix, s.total, n);
+        print_error(
+            "sentences-dev.jsonl:%zu (mode '%s'): %zu sentences, want %zu\n",
+            line, suffix, s.total, n);
     return bad;
 }
 
@@ -308,10 +315,20 @@ static void invalid_utf8_spans(void **state)
     /* the splitter reads each maximal invalid subpart as one U+FFFD; the
      * spans are in these bytes (checked against NLTK on the decoded str) */
     static const struct trap cases[] = {
-        {"ff in a word", "Good. Bad\xff. Nice.", 17, 3, {{0, 5}, {6, 11}, {12, 17}}},
-        {"truncated sequences", "\xe2\x82. Good. \xf0\x9f. Bad.", 18, 4,
+        {"ff in a word",
+         "Good. Bad\xff. Nice.",
+         17,
+         3,
+         {{0, 5}, {6, 11}, {12, 17}}},
+        {"truncated sequences",
+         "\xe2\x82. Good. \xf0\x9f. Bad.",
+         18,
+         4,
          {{0, 3}, {4, 9}, {10, 13}, {14, 18}}},
-        {"lone lead, surrogate", "Good.\xc2 Bad. \xed\xa0\x80 Nice! \xe2\x80\xa8 Ok.", 29, 3,
+        {"lone lead, surrogate",
+         "Good.\xc2 Bad. \xed\xa0\x80 Nice! \xe2\x80\xa8 Ok.",
+         29,
+         3,
          {{0, 11}, {12, 21}, {26, 29}}},
     };
     sentiment_analyzer *a, *strict;
@@ -360,8 +377,9 @@ static void callback_abort(void **state)
         memset(&s, 0, sizeof s);
         s.ordered = 1;
         s.stop_at = k;
-        assert_int_equal(sentiment_analyzer_sentences(a, t, strlen(t), on_sentence, &s),
-                         SENTIMENT_E_ABORTED);
+        assert_int_equal(
+            sentiment_analyzer_sentences(a, t, strlen(t), on_sentence, &s),
+            SENTIMENT_E_ABORTED);
         assert_int_equal(s.total, k);
     }
     sentiment_analyzer_free(a);
@@ -374,15 +392,17 @@ static void bad_arguments(void **state)
     assert_int_equal(sentiment_analyzer_new(0, &a), 0);
     struct seen s;
     memset(&s, 0, sizeof s);
-    assert_int_equal(sentiment_analyzer_sentences(NULL, "Good.", 5, on_sentence, &s),
-                     SENTIMENT_E_INVALID);
+    assert_int_equal(
+        sentiment_analyzer_sentences(NULL, "Good.", 5, on_sentence, &s),
+        SENTIMENT_E_INVALID);
     assert_int_equal(sentiment_analyzer_sentences(a, "Good.", 5, NULL, &s),
                      SENTIMENT_E_INVALID);
     assert_int_equal(sentiment_analyzer_sentences(a, NULL, 5, on_sentence, &s),
                      SENTIMENT_E_INVALID);
     assert_int_equal(s.total, 0);
     /* NULL with length 0 is the empty text: no sentence */
-    assert_int_equal(sentiment_analyzer_sentences(a, NULL, 0, on_sentence, &s), 0);
+    assert_int_equal(sentiment_analyzer_sentences(a, NULL, 0, on_sentence, &s),
+                     0);
     assert_int_equal(s.total, 0);
     sentiment_analyzer_free(a);
 }
@@ -411,7 +431,7 @@ static void long_inputs(void **state)
     sentiment_analyzer *a;
     assert_int_equal(sentiment_analyzer_new(0, &a), 0);
     size_t n = (size_t)1 << (getenv("SENTIMENT_TEST_QUICK") ? 16 : 20);
-    char *t = malloc(n + 16);   /* n bytes and a few around them */
+    char *t = malloc(n + 16); /* n bytes and a few around them */
     assert_non_null(t);
     struct seen s;
 
@@ -461,17 +481,23 @@ static void model_keeps_spaced_abbreviation(void **state)
 {
     (void)state;
     const sentimentp_punkt_model *rules = &sentimentp_punkt_rules;
-    assert_true(sentimentp_punkt_lookup(rules, ". . ", 4) & SENTIMENTP_PUNKT_ABBREV);
-    assert_false(sentimentp_punkt_lookup(rules, ". .", 3) & SENTIMENTP_PUNKT_ABBREV);
-    assert_true(sentimentp_punkt_lookup(rules, "mr", 2) & SENTIMENTP_PUNKT_ABBREV);
-    assert_true(sentimentp_punkt_lookup(rules, "however", 7) & SENTIMENTP_PUNKT_STARTER);
+    assert_true(sentimentp_punkt_lookup(rules, ". . ", 4) &
+                SENTIMENTP_PUNKT_ABBREV);
+    assert_false(sentimentp_punkt_lookup(rules, ". .", 3) &
+                 SENTIMENTP_PUNKT_ABBREV);
+    assert_true(sentimentp_punkt_lookup(rules, "mr", 2) &
+                SENTIMENTP_PUNKT_ABBREV);
+    assert_true(sentimentp_punkt_lookup(rules, "however", 7) &
+                SENTIMENTP_PUNKT_STARTER);
     assert_true(sentimentp_punkt_lookup(rules, "##number##\tcooper", 17) &
                 SENTIMENTP_PUNKT_COLLOCATION);
     assert_int_equal(sentimentp_punkt_lookup(rules, "no-such-type", 12), 0);
     /* 156 abbreviations, 39 starters, 37 collocations; none twice */
     assert_int_equal(rules->n_keys, 156 + 39 + 37);
-    assert_int_equal(sentimentp_punkt_lookup(&sentimentp_punkt_ortho, "a", 1), 126);
-    assert_int_equal(sentimentp_punkt_lookup(&sentimentp_punkt_ortho, "a&m", 3), 4);
+    assert_int_equal(sentimentp_punkt_lookup(&sentimentp_punkt_ortho, "a", 1),
+                     126);
+    assert_int_equal(sentimentp_punkt_lookup(&sentimentp_punkt_ortho, "a&m", 3),
+                     4);
     assert_int_equal(sentimentp_punkt_ortho.n_keys, 20366);
 }
 
@@ -481,7 +507,8 @@ int main(void)
     struct CMUnitTest tests[N_TRAPS + 8];
     size_t n = 0;
     for (size_t k = 0; k < N_TRAPS; k++) {
-        struct CMUnitTest t = cmocka_unit_test_prestate(trap, (void *)&traps[k]);
+        struct CMUnitTest t = cmocka_unit_test_prestate(trap,
+                                                        (void *)&traps[k]);
         t.name = traps[k].name;
         tests[n++] = t;
     }

@@ -46,8 +46,9 @@ static void letters_and_fold_per_byte(void **state)
                     unsigned byte = bytes[k];
                     bool want = is_letter(byte);
                     assert_int_equal((letters >> (8 * k + 7)) & 1, want);
-                    assert_int_equal((folded >> (8 * k)) & 0xff,
-                                     sentimentp_ascii_lower((unsigned char)byte));
+                    assert_int_equal(
+                        (folded >> (8 * k)) & 0xff,
+                        sentimentp_ascii_lower((unsigned char)byte));
                 }
             }
         }
@@ -66,7 +67,8 @@ static void nonletters16_per_byte(void **state)
             unsigned want = is_letter(c) ? 0 : 1u << at;
             uint64_t folded;
             assert_int_equal(sentimentp_nonletters16(bytes, &folded), want);
-            assert_int_equal(folded, sentimentp_load8(bytes) | SENTIMENTP_ONES * 0x20);
+            assert_int_equal(folded,
+                             sentimentp_load8(bytes) | SENTIMENTP_ONES * 0x20);
         }
     }
 }
@@ -91,8 +93,10 @@ static void hash_ignores_ascii_case(void **state)
 {
     (void)state;
     const char *pairs[][2] = {
-        {"good", "GOOD"}, {"Wonderfully", "wonderfully"},
-        {"top-NOTCH", "top-notch"}, {"ABCDEFGH", "abcdefgh"},
+        {"good", "GOOD"},
+        {"Wonderfully", "wonderfully"},
+        {"top-NOTCH", "top-notch"},
+        {"ABCDEFGH", "abcdefgh"},
         {"abcdefghIJKLMNOPq", "ABCDEFGHijklmnopQ"},
     };
     for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
@@ -101,12 +105,14 @@ static void hash_ignores_ascii_case(void **state)
         assert_int_equal(sentimentp_hash_folded(pairs[k][0], n, &h1),
                          sentimentp_hash_folded(pairs[k][1], n, &h2));
         assert_int_equal(h1, h2);
-        assert_int_equal(sentimentp_hash(pairs[k][0], n), sentimentp_hash(pairs[k][1], n));
+        assert_int_equal(sentimentp_hash(pairs[k][0], n),
+                         sentimentp_hash(pairs[k][1], n));
     }
     uint64_t head;
     uint32_t good = sentimentp_hash_folded("good", 4, &head);
     assert_int_not_equal(good, sentimentp_hash_folded("goods", 5, &head));
-    assert_int_equal(head, sentimentp_load_partial((const unsigned char *)"goods", 5));
+    assert_int_equal(
+        head, sentimentp_load_partial((const unsigned char *)"goods", 5));
 }
 
 static void byte_hashes_are_hashes(void **state)
@@ -130,8 +136,9 @@ static void folded_lookup_never_finds_capitals(void **state)
     assert_true(sentimentp_lexicon_find(lex, "good", 4) >= 0);
     assert_int_equal(sentimentp_lexicon_find(lex, "GOOD", 4), -1);
     hash = sentimentp_hash_folded("Unfortunately", 13, &head);
-    assert_int_equal(sentimentp_lexicon_find_folded(lex, "Unfortunately", 13, hash, head),
-                     sentimentp_lexicon_find(lex, "unfortunately", 13));
+    assert_int_equal(
+        sentimentp_lexicon_find_folded(lex, "Unfortunately", 13, hash, head),
+        sentimentp_lexicon_find(lex, "unfortunately", 13));
     assert_true(sentimentp_lexicon_find(lex, "unfortunately", 13) >= 0);
 }
 
@@ -159,14 +166,16 @@ static void join_pairs_match_the_emoticons(void **state)
         const unsigned char *t = (const unsigned char *)texts[k];
         for (size_t i = 1; t[i]; i++) {
             if ((t[i] & 0xc0) == 0x80)
-                continue;   /* inside one character */
+                continue; /* inside one character */
             want[t[i - 1]][t[i]] = true;
         }
     }
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 1; b < 256; b++)
-            if (want[a][b] != table_has_pair((unsigned char)a, (unsigned char)b) ||
-                want[a][b] != sentimentp_joins((unsigned char)a, (unsigned char)b))
+            if (want[a][b] !=
+                    table_has_pair((unsigned char)a, (unsigned char)b) ||
+                want[a][b] !=
+                    sentimentp_joins((unsigned char)a, (unsigned char)b))
                 fail_msg("pair %02x %02x: want %d", a, b, want[a][b]);
     assert_false(table_has_pair(':', '\0'));
     /* the tokenizer's shortcut for words ending in a letter */
@@ -175,7 +184,8 @@ static void join_pairs_match_the_emoticons(void **state)
             continue;
         for (unsigned b = 1; b < 256; b++)
             if (want[a][b] && !sentimentp_unsure_after_letter[b])
-                fail_msg("pair %c %02x: not in sentimentp_unsure_after_letter", a, b);
+                fail_msg("pair %c %02x: not in sentimentp_unsure_after_letter",
+                         a, b);
     }
     assert_true(sentimentp_unsure_after_letter['E']);
     assert_true(sentimentp_unsure_after_letter[' ']);
@@ -197,11 +207,13 @@ static void whitespace_tables_are_pythons(void **state)
     (void)state;
     for (unsigned c = 0; c < 128; c++)
         if (python_ascii_space(c) && !sentimentp_unsure_after_letter[c])
-            fail_msg("byte %02x: space, not in sentimentp_unsure_after_letter", c);
+            fail_msg("byte %02x: space, not in sentimentp_unsure_after_letter",
+                     c);
     static const bool spaces[256] = {SENTIMENTP_ASCII_SPACES(true, true, true)};
     for (unsigned c = 0; c < 256; c++)
         if (spaces[c] != python_ascii_space(c))
-            fail_msg("byte %02x: SENTIMENTP_ASCII_SPACES says %d", c, spaces[c]);
+            fail_msg("byte %02x: SENTIMENTP_ASCII_SPACES says %d", c,
+                     spaces[c]);
 }
 
 /* The scan of a word of letters, byte by byte. */
@@ -218,7 +230,9 @@ static void check_scan(const unsigned char *s, size_t avail)
     size_t want = letters_at(s, avail);
     uint32_t hash;
     uint64_t head, want_head = 0;
-    uint32_t want_hash = want ? sentimentp_hash_folded((const char *)s, want, &want_head) : 0;
+    uint32_t want_hash = want ? sentimentp_hash_folded((const char *)s, want,
+                                                       &want_head)
+                              : 0;
     size_t got = sentimentp_scan_letters_swar(s, avail, &hash, &head);
     assert_int_equal(got, want);
     if (want) {
@@ -240,14 +254,16 @@ static void check_scan(const unsigned char *s, size_t avail)
 static void scans_find_and_hash_words(void **state)
 {
     (void)state;
-    static const unsigned char ends[] = {' ', '.', '\'', '0', '@', '[', '`', '{', 0x80, 0xe2, 0};
+    static const unsigned char ends[] = {' ', '.', '\'', '0',  '@', '[',
+                                         '`', '{', 0x80, 0xe2, 0};
     unsigned char text[64];
     for (size_t len = 0; len <= 40; len++) {
         for (size_t e = 0; e < sizeof ends; e++) {
             for (size_t k = 0; k < len; k++)
                 text[k] = (unsigned char)((k % 3 ? 'a' : 'A') + (k * 7) % 26);
             memset(text + len, ends[e], sizeof text - len);
-            for (size_t avail = len; avail <= len + 17 && avail <= sizeof text; avail++)
+            for (size_t avail = len; avail <= len + 17 && avail <= sizeof text;
+                 avail++)
                 check_scan(text, avail);
         }
     }
@@ -301,7 +317,8 @@ static void shortcut_lets_every_emoticon_through(void **state)
             sentimentp_scorer_free(&sc);
             bool xd = e->length == 2 && (lower[0] == 'x' && lower[1] == 'd');
             if (subj != (xd ? 0.0 : 1.0))
-                fail_msg("emoticon \"%.*s\": subjectivity %g", (int)e->length, forms[f], subj);
+                fail_msg("emoticon \"%.*s\": subjectivity %g", (int)e->length,
+                         forms[f], subj);
         }
     }
 }

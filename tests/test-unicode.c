@@ -54,7 +54,8 @@ static void only_kelvin_lowers_to_ascii(void **state)
             fail_msg("U+%04X lowers to U+%04X", (unsigned)cp, (unsigned)lower);
     }
     double p;
-    assert_int_equal(sentiment_score("\xe2\x84\xaaind", 6, &p, NULL), 0);  /* "Kind" */
+    assert_int_equal(sentiment_score("\xe2\x84\xaaind", 6, &p, NULL),
+                     0); /* "Kind" */
     assert_true(p > 0.5);
 }
 
@@ -72,13 +73,18 @@ static void decoder_agrees_with_utf8proc(void **state)
         assert_int_equal(sentimentp_utf8_decode(buf, &got), cp);
         assert_int_equal(got, n);
         utf8proc_int32_t ref;
-        assert_int_equal(utf8proc_iterate(buf, (utf8proc_ssize_t)n, &ref), (utf8proc_ssize_t)n);
+        assert_int_equal(utf8proc_iterate(buf, (utf8proc_ssize_t)n, &ref),
+                         (utf8proc_ssize_t)n);
         assert_int_equal(ref, (utf8proc_int32_t)cp);
     }
     /* surrogates and overlong forms are invalid */
-    assert_int_equal(sentimentp_utf8_valid_len((const unsigned char *)"\xed\xa0\x80", 3), 0);
-    assert_int_equal(sentimentp_utf8_valid_len((const unsigned char *)"\xc0\x80", 2), 0);
-    assert_int_equal(sentimentp_utf8_valid_len((const unsigned char *)"\xf4\x90\x80\x80", 4), 0);
+    assert_int_equal(
+        sentimentp_utf8_valid_len((const unsigned char *)"\xed\xa0\x80", 3), 0);
+    assert_int_equal(
+        sentimentp_utf8_valid_len((const unsigned char *)"\xc0\x80", 2), 0);
+    assert_int_equal(
+        sentimentp_utf8_valid_len((const unsigned char *)"\xf4\x90\x80\x80", 4),
+        0);
 }
 
 int main(void)

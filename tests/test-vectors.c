@@ -30,7 +30,8 @@ static int check_number(const char *text, const char *what, double got,
         return 1;
     }
     int n = sentiment_format_double(got, buf, sizeof buf);
-    if (memcmp(&got, &expected, sizeof got) != 0 || n < 0 || strcmp(buf, want) != 0) {
+    if (memcmp(&got, &expected, sizeof got) != 0 || n < 0 ||
+        strcmp(buf, want) != 0) {
         print_error("%s of \"%s\": got %s (%.17g), want %s\n", what, text, buf,
                     got, want);
         return 1;
@@ -55,10 +56,12 @@ static void run_file(const char *name, size_t expected_rows)
         char *shown = strdup(f[0]);
         size_t text_len = testlib_unescape(f[0]);
         double p, s;
-        assert_int_equal(sentiment_analyzer_score(modern, f[0], text_len, &p, &s), 0);
+        assert_int_equal(
+            sentiment_analyzer_score(modern, f[0], text_len, &p, &s), 0);
         failures += check_number(shown, "polarity", p, f[1]);
         failures += check_number(shown, "subjectivity", s, f[2]);
-        assert_int_equal(sentiment_analyzer_score(py311, f[0], text_len, &p, &s), 0);
+        assert_int_equal(
+            sentiment_analyzer_score(py311, f[0], text_len, &p, &s), 0);
         failures += check_number(shown, "py311 polarity", p, f[3]);
         failures += check_number(shown, "py311 subjectivity", s, f[4]);
         free(shown);
@@ -104,7 +107,8 @@ static void one_shot_equals_analyzer(void **state)
         size_t text_len = testlib_unescape(f[0]);
         double p1, s1, p2, s2;
         assert_int_equal(sentiment_score(f[0], text_len, &p1, &s1), 0);
-        assert_int_equal(sentiment_analyzer_score(a, f[0], text_len, &p2, &s2), 0);
+        assert_int_equal(sentiment_analyzer_score(a, f[0], text_len, &p2, &s2),
+                         0);
         assert_memory_equal(&p1, &p2, sizeof p1);
         assert_memory_equal(&s1, &s2, sizeof s1);
     }

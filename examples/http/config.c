@@ -16,9 +16,8 @@
  * variable keeps the default already in *out. A bad value is an error rather
  * than a silent default: a typo in a manifest should stop the pod, not
  * change its behaviour. */
-static int env_unsigned(const char *name, unsigned long min,
-                        unsigned long max, unsigned long *out, char *err,
-                        size_t err_size)
+static int env_unsigned(const char *name, unsigned long min, unsigned long max,
+                        unsigned long *out, char *err, size_t err_size)
 {
     const char *s = getenv(name);
     char *end;
@@ -30,8 +29,9 @@ static int env_unsigned(const char *name, unsigned long min,
     v = strtoul(s, &end, 10);
     if (errno != 0 || *end != '\0' || *s == '-' || *s == '+' || v < min ||
         v > max) {
-        snprintf(err, err_size, "%s=%s: expected a whole number from %lu to %lu",
-                 name, s, min, max);
+        snprintf(err, err_size,
+                 "%s=%s: expected a whole number from %lu to %lu", name, s, min,
+                 max);
         return -1;
     }
     *out = v;
@@ -87,10 +87,10 @@ int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size)
                  err_size) ||
         env_uint("MAX_CONNECTIONS_PER_IP", 0, 100000, &cfg->max_per_ip, err,
                  err_size) ||
-        env_uint("CONNECTION_TIMEOUT", 1, 3600, &cfg->connection_timeout_s,
-                 err, err_size) ||
-        env_uint("HEADER_TIMEOUT_MS", 1, 3600000, &cfg->header_timeout_ms,
-                 err, err_size) ||
+        env_uint("CONNECTION_TIMEOUT", 1, 3600, &cfg->connection_timeout_s, err,
+                 err_size) ||
+        env_uint("HEADER_TIMEOUT_MS", 1, 3600000, &cfg->header_timeout_ms, err,
+                 err_size) ||
         env_uint("REQUEST_TIMEOUT_MS", 1, 3600000, &cfg->request_timeout_ms,
                  err, err_size) ||
         env_long("UPSTREAM_CONNECT_TIMEOUT_MS", 1, 600000,
@@ -114,7 +114,8 @@ int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size)
                strcmp(compat, "py312") != 0) {
         snprintf(err, err_size,
                  "SENTIMENT_COMPAT=%s: expected py311 (CPython 3.11 and "
-                 "older) or py312 (3.12 and newer, the default)", compat);
+                 "older) or py312 (3.12 and newer, the default)",
+                 compat);
         return -1;
     }
 

@@ -30,16 +30,16 @@
 #include "server.h"
 
 enum phase {
-    PHASE_HEAD,     /* waiting for the head of a request */
-    PHASE_BODY,     /* reading a body */
-    PHASE_BUSY,     /* answering: no deadline of ours */
-    PHASE_EXPIRED   /* shut down by the sweep */
+    PHASE_HEAD,   /* waiting for the head of a request */
+    PHASE_BODY,   /* reading a body */
+    PHASE_BUSY,   /* answering: no deadline of ours */
+    PHASE_EXPIRED /* shut down by the sweep */
 };
 
 struct srv_conn {
     int fd;
-    _Atomic uint64_t word;      /* deadline_ms << 2 | phase */
-    _Atomic uint64_t idle_since_ms;  /* when the last answer went out, or 0 */
+    _Atomic uint64_t word;          /* deadline_ms << 2 | phase */
+    _Atomic uint64_t idle_since_ms; /* when the last answer went out, or 0 */
     struct srv_conn *prev, *next;
 };
 
@@ -76,15 +76,14 @@ void srv_conns_notify(void *cls, struct MHD_Connection *connection,
         atomic_fetch_add(&count, 1);
         c = calloc(1, sizeof *c);
         if (c == NULL || info == NULL) {
-            free(c);   /* unwatched: only the idle timeout applies */
+            free(c); /* unwatched: only the idle timeout applies */
             *socket_context = NULL;
             return;
         }
         c->fd = info->connect_fd;
         /* gate.c saw the whole first head: the body is next, if any. */
         atomic_init(&c->idle_since_ms, 0);
-        atomic_init(&c->word, pack(srv_now_ms() +
-                                       app->cfg->request_timeout_ms,
+        atomic_init(&c->word, pack(srv_now_ms() + app->cfg->request_timeout_ms,
                                    PHASE_BODY));
         pthread_mutex_lock(&lock);
         c->next = head;
@@ -138,8 +137,7 @@ bool srv_conns_head_done(struct MHD_Connection *connection, bool body,
     if (c == NULL)
         return true;
     c->idle_since_ms = 0;
-    return advance(c, body ? pack(srv_now_ms() + request_timeout_ms,
-                                  PHASE_BODY)
+    return advance(c, body ? pack(srv_now_ms() + request_timeout_ms, PHASE_BODY)
                            : pack(0, PHASE_BUSY));
 }
 

@@ -24,12 +24,12 @@
 
 struct job {
     CURL *easy;
-    char *body;                 /* the request body; we own it */
+    char *body; /* the request body; we own it */
     size_t len;
     struct srv_upstream_result res;
     srv_upstream_done done;
     void *arg;
-    struct job *next;           /* in pending, then in active */
+    struct job *next; /* in pending, then in active */
 };
 
 struct srv_forwarder {
@@ -38,10 +38,10 @@ struct srv_forwarder {
     char *url;
     long connect_ms, timeout_ms;
     pthread_t thread;
-    pthread_mutex_t lock;       /* guards pending and stopping */
-    struct job *pending;        /* submitted, not yet added to multi */
+    pthread_mutex_t lock; /* guards pending and stopping */
+    struct job *pending;  /* submitted, not yet added to multi */
     bool stopping;
-    struct job *active;         /* in the multi handle; forwarder thread only */
+    struct job *active; /* in the multi handle; forwarder thread only */
 };
 
 static size_t on_data(char *data, size_t size, size_t nmemb, void *user)
@@ -52,7 +52,7 @@ static size_t on_data(char *data, size_t size, size_t nmemb, void *user)
 
     if (job->res.len + n > SRV_MAX_UPSTREAM_BODY) {
         job->res.outcome = SRV_UPSTREAM_TOO_BIG;
-        return 0;  /* makes curl stop with CURLE_WRITE_ERROR */
+        return 0; /* makes curl stop with CURLE_WRITE_ERROR */
     }
     p = realloc(job->res.body, job->res.len + n + 1);
     if (p == NULL)
@@ -211,11 +211,10 @@ int srv_forwarder_new(struct srv_forwarder **out, const char *base_url,
         return -1;
     n = strlen(base_url);
     while (n > 0 && base_url[n - 1] == '/')
-        n--;   /* "http://sa-logic/" and "http://sa-logic" are the same */
+        n--; /* "http://sa-logic/" and "http://sa-logic" are the same */
     fwd->url = malloc(n + sizeof "/analyse/sentiment");
     fwd->multi = curl_multi_init();
-    fwd->headers = curl_slist_append(NULL,
-                                     "Content-Type: application/json");
+    fwd->headers = curl_slist_append(NULL, "Content-Type: application/json");
     if (fwd->headers != NULL) {
         struct curl_slist *h = curl_slist_append(fwd->headers, "Expect:");
         if (h == NULL) {

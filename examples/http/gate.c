@@ -86,9 +86,9 @@ struct srv_gate {
     int listen_fd, epoll_fd, wake_fd, spare_fd;
     pthread_t thread;
     struct queue heads, lingering;
-    atomic_long pending;        /* heads.count, readable by other threads */
+    atomic_long pending; /* heads.count, readable by other threads */
     atomic_bool close_listener, stop, listener_closed;
-    uint64_t close_at_ms;       /* when the listener closes, once asked */
+    uint64_t close_at_ms; /* when the listener closes, once asked */
     char peek[SRV_MAX_HEAD];
 };
 
@@ -143,8 +143,8 @@ static void log_refusal(struct srv_gate *g, const struct sockaddr *sa,
     srv_metrics_record(SRV_ROUTE_OTHER, status, micros);
     if (!g->app->cfg->access_log)
         return;
-    if (getnameinfo(sa, len, client, sizeof client, NULL, 0,
-                    NI_NUMERICHOST) != 0)
+    if (getnameinfo(sa, len, client, sizeof client, NULL, 0, NI_NUMERICHOST) !=
+        0)
         snprintf(client, sizeof client, "-");
     srv_log_request(client, "-", "-", status, bytes, micros);
 }
@@ -199,10 +199,10 @@ static void drain_lingering(struct srv_gate *g, struct waiting *w)
         ssize_t n = recv(w->fd, buf, sizeof buf, MSG_DONTWAIT);
         if (n > 0)
             continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK ||
-                      errno == EINTR))
+        if (n < 0 &&
+            (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
             return;
-        drop(g, w, true);   /* the client closed: done */
+        drop(g, w, true); /* the client closed: done */
         return;
     }
 }
@@ -218,13 +218,13 @@ static void on_head_bytes(struct srv_gate *g, struct waiting *w,
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
         return;
     if (n <= 0) {
-        drop(g, w, true);   /* gone before sending a request */
+        drop(g, w, true); /* gone before sending a request */
         return;
     }
     status = srv_head_check(g->peek, (size_t)n, sizeof g->peek, &message);
     if (status == 0) {
         if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR))
-            drop(g, w, true);   /* it will never be complete */
+            drop(g, w, true); /* it will never be complete */
         return;
     }
     if (status != 200) {
@@ -292,8 +292,7 @@ static void accept_all(struct srv_gate *g)
             return;
         }
         now_us = srv_now_us();
-        if (g->heads.count + srv_conns_count() >=
-            (long)cfg->max_connections) {
+        if (g->heads.count + srv_conns_count() >= (long)cfg->max_connections) {
             refuse(g, fd, (struct sockaddr *)&addr, len, 503,
                    "the server is at its connection limit", now_us);
             continue;
@@ -332,8 +331,8 @@ static void stop_new_handshakes(int fd)
 {
     static struct sock_filter code[] = {
         BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 13),
-        BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0x12),          /* SYN, ACK */
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0x02, 0, 1),    /* SYN only */
+        BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0x12),       /* SYN, ACK */
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0x02, 0, 1), /* SYN only */
         BPF_STMT(BPF_RET | BPF_K, 0),
         BPF_STMT(BPF_RET | BPF_K, 0xffffffffu),
     };
@@ -375,7 +374,10 @@ static void *run(void *arg)
         bool closing = atomic_load(&g->close_listener) &&
                        !atomic_load(&g->listener_closed);
         int n = epoll_wait(g->epoll_fd, events, 64,
-                           behind ? 0 : closing ? 10 : 100), i;
+                           behind    ? 0
+                           : closing ? 10
+                                     : 100),
+            i;
         uint64_t now;
 
         for (i = 0; i < n; i++) {
@@ -420,7 +422,7 @@ static void wake(struct srv_gate *g)
 {
     uint64_t one = 1;
     if (write(g->wake_fd, &one, sizeof one) < 0)
-        return;   /* already pending: the thread wakes anyway */
+        return; /* already pending: the thread wakes anyway */
 }
 
 int srv_gate_start(struct srv_gate **out, struct srv_app *app,

@@ -21,7 +21,8 @@
 static bool is_tchar(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z') || (c != '\0' && strchr("!#$%&'*+-.^_`|~", c));
+           (c >= 'A' && c <= 'Z') ||
+           (c != '\0' && strchr("!#$%&'*+-.^_`|~", c));
 }
 
 static int hex_value(unsigned char c)
@@ -49,8 +50,8 @@ bool srv_path_has_control(const char *target, size_t len)
         if (c == '%' && i + 2 < len) {
             int hi = hex_value((unsigned char)target[i + 1]);
             int lo = hex_value((unsigned char)target[i + 2]);
-            if (hi >= 0 && lo >= 0 && (hi * 16 + lo < 0x20 ||
-                                       hi * 16 + lo == 0x7f))
+            if (hi >= 0 && lo >= 0 &&
+                (hi * 16 + lo < 0x20 || hi * 16 + lo == 0x7f))
                 return true;
         }
     }
@@ -81,10 +82,10 @@ static void trim(const char **v, size_t *len)
         (*len)--;
 }
 
-#define REFUSE(code, text)                                                   \
-    do {                                                                     \
-        *message = (text);                                                   \
-        return (code);                                                       \
+#define REFUSE(code, text) \
+    do {                   \
+        *message = (text); \
+        return (code);     \
     } while (0)
 
 /* The request line: METHOD SP TARGET SP HTTP/1.x. */
@@ -146,7 +147,7 @@ unsigned srv_head_check(const char *buf, size_t len, size_t max,
         eol = memchr(line, '\n', len - pos);
         if (eol == NULL) {
             if (len < max)
-                return 0;   /* more to come */
+                return 0; /* more to come */
             if (request_line)
                 REFUSE(414, "request line is too long");
             REFUSE(431, "request header is larger than 8 KiB");
@@ -168,7 +169,7 @@ unsigned srv_head_check(const char *buf, size_t len, size_t max,
             continue;
         }
         if (line_len == 0)
-            break;      /* the end of the head */
+            break; /* the end of the head */
         if (line[0] == ' ' || line[0] == '\t')
             REFUSE(400, "obsolete line folding in a header");
         colon = memchr(line, ':', line_len);
@@ -185,9 +186,8 @@ unsigned srv_head_check(const char *buf, size_t len, size_t max,
             if (!content_length_ok(v, vlen))
                 REFUSE(400, "Content-Length must be a decimal number of "
                             "at most 18 digits");
-            if (content_lengths++ > 0 &&
-                (vlen != content_length_len ||
-                 memcmp(v, content_length, vlen) != 0))
+            if (content_lengths++ > 0 && (vlen != content_length_len ||
+                                          memcmp(v, content_length, vlen) != 0))
                 REFUSE(400, "conflicting Content-Length headers");
             content_length = v;
             content_length_len = vlen;

@@ -65,9 +65,8 @@ static void sanitize(char *out, size_t size, const char *in)
     out[i] = '\0';
 }
 
-void srv_log_request(const char *client, const char *method,
-                     const char *path, unsigned status, size_t bytes,
-                     uint64_t micros)
+void srv_log_request(const char *client, const char *method, const char *path,
+                     unsigned status, size_t bytes, uint64_t micros)
 {
     char line[LINE_MAX_BYTES], m[16], p[PATH_MAX_BYTES];
     size_t n = timestamp(line, sizeof line);

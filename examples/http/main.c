@@ -75,8 +75,7 @@ static struct MHD_Daemon *start_daemon(struct srv_app *app)
          * own; MAX_CONNECTIONS_PER_IP is libmicrohttpd's (a connection
          * over it is closed when the gate hands it over). */
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)cfg->max_connections, NULL},
-        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)cfg->max_per_ip,
-         NULL},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)cfg->max_per_ip, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->connection_timeout_s,
          NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)srv_request_completed, app},
@@ -87,7 +86,7 @@ static struct MHD_Daemon *start_daemon(struct srv_app *app)
     };
 
     if (cfg->threads < 2)
-        opts[7].option = MHD_OPTION_END;  /* a pool of one is no pool */
+        opts[7].option = MHD_OPTION_END; /* a pool of one is no pool */
     return MHD_start_daemon(flags, 0, NULL, NULL, srv_dispatch, app,
                             MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 }
@@ -104,7 +103,8 @@ static void raise_fd_limit(struct srv_config *cfg)
     if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
         return;
     rl.rlim_cur = (rl.rlim_max == RLIM_INFINITY || want < rl.rlim_max)
-                      ? want : rl.rlim_max;
+                      ? want
+                      : rl.rlim_max;
     if (setrlimit(RLIMIT_NOFILE, &rl) != 0 && getrlimit(RLIMIT_NOFILE, &rl))
         return;
     if (rl.rlim_cur < want && rl.rlim_cur > 128) {
@@ -187,8 +187,8 @@ int main(int argc, char **argv)
     printf("listening on %s\n", where);
     fflush(stdout);
     srv_log("listening on %s, %u threads, %s", where, cfg.threads,
-            cfg.logic_url != NULL ? "forwarding /sentiment" :
-                                    "scoring locally");
+            cfg.logic_url != NULL ? "forwarding /sentiment"
+                                  : "scoring locally");
 
     while (sig != SIGTERM && sig != SIGINT)
         if (sigwait(&set, &sig) != 0)

@@ -21,7 +21,7 @@
 
 static const char *const route_labels[SRV_ROUTE_COUNT] = {
     "/analyse/sentiment", "/sentiment", "/", "/healthz", "/readyz",
-    "/metrics", "other",
+    "/metrics",           "other",
 };
 
 /* The status codes the server sends; anything else is counted as "other". */
@@ -37,10 +37,10 @@ static const struct {
     uint64_t us;
     const char *le;
 } bounds[] = {
-    {50, "0.00005"}, {100, "0.0001"}, {250, "0.00025"}, {500, "0.0005"},
-    {1000, "0.001"}, {2500, "0.0025"}, {5000, "0.005"}, {10000, "0.01"},
-    {25000, "0.025"}, {50000, "0.05"}, {100000, "0.1"}, {250000, "0.25"},
-    {500000, "0.5"}, {1000000, "1"}, {2500000, "2.5"}, {5000000, "5"},
+    {50, "0.00005"},  {100, "0.0001"},  {250, "0.00025"}, {500, "0.0005"},
+    {1000, "0.001"},  {2500, "0.0025"}, {5000, "0.005"},  {10000, "0.01"},
+    {25000, "0.025"}, {50000, "0.05"},  {100000, "0.1"},  {250000, "0.25"},
+    {500000, "0.5"},  {1000000, "1"},   {2500000, "2.5"}, {5000000, "5"},
 };
 #define N_BUCKET (sizeof bounds / sizeof bounds[0] + 1)
 
@@ -68,8 +68,7 @@ static size_t status_index(unsigned status)
 }
 
 /* Count one finished request. Called from worker threads. */
-void srv_metrics_record(enum srv_route route, unsigned status,
-                        uint64_t micros)
+void srv_metrics_record(enum srv_route route, unsigned status, uint64_t micros)
 {
     size_t b = 0;
 
@@ -86,8 +85,7 @@ void srv_metrics_record(enum srv_route route, unsigned status,
 void srv_metrics_upstream(int outcome)
 {
     if (outcome >= 0 && outcome < SRV_UPSTREAM_OUTCOMES)
-        atomic_fetch_add_explicit(&upstream[outcome], 1,
-                                  memory_order_relaxed);
+        atomic_fetch_add_explicit(&upstream[outcome], 1, memory_order_relaxed);
 }
 
 /* A growable text buffer for the scrape; on allocation failure it stops
@@ -101,7 +99,8 @@ struct text {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void put(struct text *t, const char *fmt, ...)
+static void
+put(struct text *t, const char *fmt, ...)
 {
     va_list ap;
     int n;
@@ -161,11 +160,15 @@ char *srv_metrics_render(size_t *len, long in_flight, bool ready)
             if (n == 0)
                 continue;
             if (s < N_STATUS - 1)
-                put(&t, "sentiment_http_requests_total{route=\"%s\","
-                        "code=\"%u\"} %lu\n", route_labels[r], statuses[s], n);
+                put(&t,
+                    "sentiment_http_requests_total{route=\"%s\","
+                    "code=\"%u\"} %lu\n",
+                    route_labels[r], statuses[s], n);
             else
-                put(&t, "sentiment_http_requests_total{route=\"%s\","
-                        "code=\"other\"} %lu\n", route_labels[r], n);
+                put(&t,
+                    "sentiment_http_requests_total{route=\"%s\","
+                    "code=\"other\"} %lu\n",
+                    route_labels[r], n);
         }
 
     put(&t, "# HELP sentiment_http_request_duration_seconds Time from the "
@@ -173,8 +176,8 @@ char *srv_metrics_render(size_t *len, long in_flight, bool ready)
             "# TYPE sentiment_http_request_duration_seconds histogram\n");
     for (r = 0; r < SRV_ROUTE_COUNT; r++) {
         unsigned long cumulative = 0;
-        unsigned long long us =
-            atomic_load_explicit(&sum_us[r], memory_order_relaxed);
+        unsigned long long us = atomic_load_explicit(&sum_us[r],
+                                                     memory_order_relaxed);
 
         for (b = 0; b < N_BUCKET; b++)
             cumulative += load(&buckets[r][b]);
@@ -184,19 +187,24 @@ char *srv_metrics_render(size_t *len, long in_flight, bool ready)
         for (b = 0; b < N_BUCKET; b++) {
             cumulative += load(&buckets[r][b]);
             if (b < N_BUCKET - 1)
-                put(&t, "sentiment_http_request_duration_seconds_bucket{"
-                        "route=\"%s\",le=\"%s\"} %lu\n", route_labels[r],
-                    bounds[b].le, cumulative);
+                put(&t,
+                    "sentiment_http_request_duration_seconds_bucket{"
+                    "route=\"%s\",le=\"%s\"} %lu\n",
+                    route_labels[r], bounds[b].le, cumulative);
             else
-                put(&t, "sentiment_http_request_duration_seconds_bucket{"
-                        "route=\"%s\",le=\"+Inf\"} %lu\n", route_labels[r],
-                    cumulative);
+                put(&t,
+                    "sentiment_http_request_duration_seconds_bucket{"
+                    "route=\"%s\",le=\"+Inf\"} %lu\n",
+                    route_labels[r], cumulative);
         }
-        put(&t, "sentiment_http_request_duration_seconds_sum{route=\"%s\"} "
-                "%llu.%06llu\n", route_labels[r], us / 1000000u,
-            us % 1000000u);
-        put(&t, "sentiment_http_request_duration_seconds_count{route=\"%s\"} "
-                "%lu\n", route_labels[r], cumulative);
+        put(&t,
+            "sentiment_http_request_duration_seconds_sum{route=\"%s\"} "
+            "%llu.%06llu\n",
+            route_labels[r], us / 1000000u, us % 1000000u);
+        put(&t,
+            "sentiment_http_request_duration_seconds_count{route=\"%s\"} "
+            "%lu\n",
+            route_labels[r], cumulative);
     }
 
     put(&t, "# HELP sentiment_upstream_requests_total Requests forwarded to "
@@ -206,17 +214,18 @@ char *srv_metrics_render(size_t *len, long in_flight, bool ready)
         put(&t, "sentiment_upstream_requests_total{outcome=\"%s\"} %lu\n",
             upstream_labels[s], load(&upstream[s]));
 
-    put(&t, "# HELP sentiment_http_requests_in_flight Requests begun and not "
-            "yet answered.\n"
-            "# TYPE sentiment_http_requests_in_flight gauge\n"
-            "sentiment_http_requests_in_flight %ld\n"
-            "# HELP sentiment_ready 1 while the server takes traffic, 0 while "
-            "it drains.\n"
-            "# TYPE sentiment_ready gauge\n"
-            "sentiment_ready %d\n"
-            "# HELP sentiment_build_info The library this server runs on.\n"
-            "# TYPE sentiment_build_info gauge\n"
-            "sentiment_build_info{version=\"%s\"} 1\n",
+    put(&t,
+        "# HELP sentiment_http_requests_in_flight Requests begun and not "
+        "yet answered.\n"
+        "# TYPE sentiment_http_requests_in_flight gauge\n"
+        "sentiment_http_requests_in_flight %ld\n"
+        "# HELP sentiment_ready 1 while the server takes traffic, 0 while "
+        "it drains.\n"
+        "# TYPE sentiment_ready gauge\n"
+        "sentiment_ready %d\n"
+        "# HELP sentiment_build_info The library this server runs on.\n"
+        "# TYPE sentiment_build_info gauge\n"
+        "sentiment_build_info{version=\"%s\"} 1\n",
         in_flight, ready ? 1 : 0, sentiment_version_string());
 
     if (t.failed) {

@@ -88,8 +88,7 @@ void srv_mhd_log(void *cls, const char *fmt, va_list ap)
         const union MHD_ConnectionInfo *info = MHD_get_connection_info(
             pending[0], MHD_CONNECTION_INFO_CONNECTION_FD);
         if (info != NULL && status >= 400 && status < 600) {
-            srv_send_json_error(info->connect_fd, status,
-                                message_for(status));
+            srv_send_json_error(info->connect_fd, status, message_for(status));
             shutdown(info->connect_fd, SHUT_WR);
             srv_metrics_record(SRV_ROUTE_OTHER, status, 0);
         }

@@ -34,11 +34,11 @@
 #include "server.h"
 
 enum state {
-    ST_NO_BODY,     /* headers in, no body coming: answer on the next call */
-    ST_BODY,        /* reading the body of a POST */
-    ST_FORWARDING,  /* suspended while the logic tier works */
-    ST_FORWARDED,   /* resumed with the logic tier's result */
-    ST_ANSWERED     /* a response is queued */
+    ST_NO_BODY,    /* headers in, no body coming: answer on the next call */
+    ST_BODY,       /* reading the body of a POST */
+    ST_FORWARDING, /* suspended while the logic tier works */
+    ST_FORWARDED,  /* resumed with the logic tier's result */
+    ST_ANSWERED    /* a response is queued */
 };
 
 struct request {
@@ -46,17 +46,17 @@ struct request {
     struct MHD_Connection *connection;
     enum srv_route route;
     enum state state;
-    bool started;                     /* srv_dispatch() has seen it */
-    bool bad_path;                    /* a control character in the path */
+    bool started;  /* srv_dispatch() has seen it */
+    bool bad_path; /* a control character in the path */
     uint64_t start_us;
     char method[16];
     char path[128];
     char client[INET6_ADDRSTRLEN];
     char *body;
     size_t len;
-    bool overflow;                    /* body went past SRV_MAX_BODY */
+    bool overflow; /* body went past SRV_MAX_BODY */
     struct srv_upstream_result upstream;
-    unsigned status;                  /* what we sent, for log and metrics */
+    unsigned status; /* what we sent, for log and metrics */
     size_t bytes;
 };
 
@@ -69,7 +69,7 @@ static const struct {
     {"/", SRV_ROUTE_PAGE},
     {"/index.html", SRV_ROUTE_PAGE},
     {"/healthz", SRV_ROUTE_HEALTHZ},
-    {"/testHealth", SRV_ROUTE_HEALTHZ},  /* the original web app's route */
+    {"/testHealth", SRV_ROUTE_HEALTHZ}, /* the original web app's route */
     {"/readyz", SRV_ROUTE_READYZ},
     {"/metrics", SRV_ROUTE_METRICS},
 };
@@ -110,8 +110,8 @@ static bool method_allowed(enum srv_route route, const char *method)
 
 static void client_address(struct MHD_Connection *c, char *buf, size_t size)
 {
-    const union MHD_ConnectionInfo *info =
-        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(
+        c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     const struct sockaddr *sa = info != NULL ? info->client_addr : NULL;
 
     socklen_t len = 0;
@@ -187,8 +187,10 @@ static enum MHD_Result answer_get(struct request *req)
                                   !atomic_load(&app->draining));
         if (text == NULL)
             return answer_error(req, 500, "out of memory");
-        srv_reply_text(&reply, 200, "text/plain; version=0.0.4; "
-                                    "charset=utf-8", text, len);
+        srv_reply_text(&reply, 200,
+                       "text/plain; version=0.0.4; "
+                       "charset=utf-8",
+                       text, len);
         reply.body_static = false;
         return answer(req, &reply);
     default:
@@ -248,8 +250,8 @@ static enum MHD_Result check_framing(struct request *req, bool *refused)
     struct framing f = {0};
 
     *refused = true;
-    MHD_get_connection_values(req->connection, MHD_HEADER_KIND,
-                              count_framing, &f);
+    MHD_get_connection_values(req->connection, MHD_HEADER_KIND, count_framing,
+                              &f);
     if (f.malformed)
         return MHD_NO;
     if (req->bad_path)
@@ -260,8 +262,9 @@ static enum MHD_Result check_framing(struct request *req, bool *refused)
         return answer_error(req, 400,
                             "both Transfer-Encoding and Content-Length");
     if (f.transfer_encodings > 0)
-        return answer_error(req, 411, "a body needs a Content-Length "
-                                      "(Transfer-Encoding is not accepted)");
+        return answer_error(req, 411,
+                            "a body needs a Content-Length "
+                            "(Transfer-Encoding is not accepted)");
     *refused = false;
     return MHD_YES;
 }
@@ -290,8 +293,7 @@ static enum MHD_Result on_headers(struct request *req, const char *method)
     value = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                         MHD_HTTP_HEADER_CONTENT_TYPE);
     if (!srv_content_type_is_json(value))
-        return answer_error(req, 415,
-                            "Content-Type must be application/json");
+        return answer_error(req, 415, "Content-Type must be application/json");
     value = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                         MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (value != NULL && strtoull(value, NULL, 10) > SRV_MAX_BODY)
@@ -366,7 +368,7 @@ static enum MHD_Result on_chunk(struct request *req, const char *data,
         return MHD_NO;
     }
     if (req->overflow || req->len + size > SRV_MAX_BODY) {
-        req->overflow = true;   /* keep reading to the end, then 413 */
+        req->overflow = true; /* keep reading to the end, then 413 */
         return MHD_YES;
     }
     if (req->body == NULL) {
@@ -406,7 +408,7 @@ enum MHD_Result srv_dispatch(void *cls, struct MHD_Connection *connection,
         client_address(connection, req->client, sizeof req->client);
         if (!srv_conns_head_done(connection, body,
                                  app->cfg->request_timeout_ms))
-            return MHD_NO;  /* past its deadline: conns.c closed it */
+            return MHD_NO; /* past its deadline: conns.c closed it */
         ret = check_framing(req, &refused);
         if (refused)
             return ret;
@@ -466,8 +468,7 @@ void *srv_request_begins(void *cls, const char *uri,
 
 /* The request is over, answered or not: count it, log it, free it. */
 void srv_request_completed(void *cls, struct MHD_Connection *connection,
-                           void **con_cls,
-                           enum MHD_RequestTerminationCode toe)
+                           void **con_cls, enum MHD_RequestTerminationCode toe)
 {
     struct srv_app *app = cls;
     struct request *req = *con_cls;
@@ -480,7 +481,7 @@ void srv_request_completed(void *cls, struct MHD_Connection *connection,
     srv_conns_answered(connection, app->cfg->header_timeout_ms);
     micros = srv_now_us() - req->start_us;
     if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && req->status != 408)
-        req->status = 0;    /* the client went away before the answer */
+        req->status = 0; /* the client went away before the answer */
     if (req->status != 0)
         srv_metrics_record(req->route, req->status, micros);
     if (app->cfg->access_log)

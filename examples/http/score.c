@@ -69,9 +69,9 @@ bool srv_content_type_is_json(const char *value)
                 n = 4;
             else
                 return false;
-            if (cs[n] != '\0' && cs[n] != '"' && cs[n] != ';' &&
-                cs[n] != ' ' && cs[n] != '\t')
-                return false;   /* e.g. "utf-80" */
+            if (cs[n] != '\0' && cs[n] != '"' && cs[n] != ';' && cs[n] != ' ' &&
+                cs[n] != '\t')
+                return false; /* e.g. "utf-80" */
         }
     }
     return true;
@@ -91,8 +91,7 @@ bool srv_content_type_is_json(const char *value)
  *   request.get_json()['sentence'] ignores them.
  * "\u0000" is allowed inside the sentence: the library takes any bytes. */
 int srv_parse_sentence(const char *body, size_t len, struct srv_reply *err,
-                       const char **sentence, size_t *sentence_len,
-                       void **doc)
+                       const char **sentence, size_t *sentence_len, void **doc)
 {
     json_error_t jerr;
     json_t *root, *s;
@@ -157,7 +156,7 @@ static char *encode_string(const char *s, size_t len)
 /* The sentences of a text as sentiment_analyzer_sentences() reports them,
  * each already printed as its JSON object. */
 struct sentence_list {
-    char *json;         /* ",{...},{...}" without the leading comma */
+    char *json; /* ",{...},{...}" without the leading comma */
     size_t len, size;
     size_t count;
     size_t first_start, first_end;
@@ -174,8 +173,8 @@ static bool format_number(double v, char *buf)
            sentiment_format_double(v, buf, SENTIMENT_FORMAT_BUFSIZE) >= 0;
 }
 
-static int add_sentence(void *user, size_t start, size_t end,
-                        double polarity, double subjectivity)
+static int add_sentence(void *user, size_t start, size_t end, double polarity,
+                        double subjectivity)
 {
     struct sentence_list *list = user;
     char pol[SENTIMENT_FORMAT_BUFSIZE], subj[SENTIMENT_FORMAT_BUFSIZE];
@@ -242,7 +241,8 @@ void srv_score_sentence(const char *sentence, size_t len,
     struct sentence_list list = {0};
     double polarity, subjectivity;
     char pol[SENTIMENT_FORMAT_BUFSIZE], subj[SENTIMENT_FORMAT_BUFSIZE];
-    char text_pol[SENTIMENT_FORMAT_BUFSIZE], text_subj[SENTIMENT_FORMAT_BUFSIZE];
+    char text_pol[SENTIMENT_FORMAT_BUFSIZE],
+        text_subj[SENTIMENT_FORMAT_BUFSIZE];
     char *str, *body;
     size_t size;
     int rc;
@@ -366,8 +366,8 @@ void srv_reply_from_upstream(struct srv_upstream_result *res,
         srv_reply_json(reply, 200, res->body, res->len);
         res->body = NULL;
     } else if ((res->status == 400 || res->status == 413 ||
-                res->status == 415) && json_body &&
-               json_is_string(json_object_get(doc, "error"))) {
+                res->status == 415) &&
+               json_body && json_is_string(json_object_get(doc, "error"))) {
         srv_reply_json(reply, (unsigned)res->status, res->body, res->len);
         res->body = NULL;
     } else {

@@ -45,21 +45,21 @@
 /* ---- config.c ---------------------------------------------------------- */
 
 struct srv_config {
-    const char *host;               /* HOST, default 127.0.0.1 */
-    unsigned port;                  /* PORT, default 5000; 0 picks a free one */
-    const char *logic_url;          /* SA_LOGIC_API_URL, NULL = score locally */
-    unsigned threads;               /* THREADS, default: online CPUs */
-    unsigned max_connections;       /* MAX_CONNECTIONS */
-    unsigned max_per_ip;            /* MAX_CONNECTIONS_PER_IP, 0 = no limit */
-    unsigned connection_timeout_s;  /* CONNECTION_TIMEOUT, idle seconds */
-    unsigned header_timeout_ms;     /* HEADER_TIMEOUT_MS, whole head */
-    unsigned request_timeout_ms;    /* REQUEST_TIMEOUT_MS, whole body */
-    long upstream_connect_ms;       /* UPSTREAM_CONNECT_TIMEOUT_MS */
-    long upstream_timeout_ms;       /* UPSTREAM_TIMEOUT_MS */
-    unsigned shutdown_delay_ms;     /* SHUTDOWN_DELAY_MS */
-    unsigned drain_timeout_ms;      /* DRAIN_TIMEOUT_MS */
-    bool access_log;                /* ACCESS_LOG, default 1 */
-    bool compat_py311;              /* SENTIMENT_COMPAT=py311 */
+    const char *host;              /* HOST, default 127.0.0.1 */
+    unsigned port;                 /* PORT, default 5000; 0 picks a free one */
+    const char *logic_url;         /* SA_LOGIC_API_URL, NULL = score locally */
+    unsigned threads;              /* THREADS, default: online CPUs */
+    unsigned max_connections;      /* MAX_CONNECTIONS */
+    unsigned max_per_ip;           /* MAX_CONNECTIONS_PER_IP, 0 = no limit */
+    unsigned connection_timeout_s; /* CONNECTION_TIMEOUT, idle seconds */
+    unsigned header_timeout_ms;    /* HEADER_TIMEOUT_MS, whole head */
+    unsigned request_timeout_ms;   /* REQUEST_TIMEOUT_MS, whole body */
+    long upstream_connect_ms;      /* UPSTREAM_CONNECT_TIMEOUT_MS */
+    long upstream_timeout_ms;      /* UPSTREAM_TIMEOUT_MS */
+    unsigned shutdown_delay_ms;    /* SHUTDOWN_DELAY_MS */
+    unsigned drain_timeout_ms;     /* DRAIN_TIMEOUT_MS */
+    bool access_log;               /* ACCESS_LOG, default 1 */
+    bool compat_py311;             /* SENTIMENT_COMPAT=py311 */
 };
 
 int srv_config_from_env(struct srv_config *cfg, char *err, size_t err_size);
@@ -85,27 +85,25 @@ bool srv_path_has_control(const char *target, size_t len);
 /* The routes, for metrics labels and dispatch. Unknown paths share one
  * label so that scanners cannot grow the label set. */
 enum srv_route {
-    SRV_ROUTE_LOGIC,    /* POST /analyse/sentiment */
-    SRV_ROUTE_WEBAPP,   /* POST /sentiment */
-    SRV_ROUTE_PAGE,     /* GET / */
-    SRV_ROUTE_HEALTHZ,  /* GET /healthz */
-    SRV_ROUTE_READYZ,   /* GET /readyz */
-    SRV_ROUTE_METRICS,  /* GET /metrics */
+    SRV_ROUTE_LOGIC,   /* POST /analyse/sentiment */
+    SRV_ROUTE_WEBAPP,  /* POST /sentiment */
+    SRV_ROUTE_PAGE,    /* GET / */
+    SRV_ROUTE_HEALTHZ, /* GET /healthz */
+    SRV_ROUTE_READYZ,  /* GET /readyz */
+    SRV_ROUTE_METRICS, /* GET /metrics */
     SRV_ROUTE_OTHER,
     SRV_ROUTE_COUNT
 };
 
 const char *srv_route_label(enum srv_route route);
-void srv_metrics_record(enum srv_route route, unsigned status,
-                        uint64_t micros);
+void srv_metrics_record(enum srv_route route, unsigned status, uint64_t micros);
 void srv_metrics_upstream(int outcome);
 char *srv_metrics_render(size_t *len, long in_flight, bool ready);
 
 /* ---- log.c ------------------------------------------------------------- */
 
-void srv_log_request(const char *client, const char *method,
-                     const char *path, unsigned status, size_t bytes,
-                     uint64_t micros);
+void srv_log_request(const char *client, const char *method, const char *path,
+                     unsigned status, size_t bytes, uint64_t micros);
 void srv_log(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
@@ -115,21 +113,21 @@ void srv_log(const char *fmt, ...)
 /* ---- forward.c --------------------------------------------------------- */
 
 enum srv_upstream_outcome {
-    SRV_UPSTREAM_OK,       /* an HTTP answer came back (any status) */
-    SRV_UPSTREAM_DOWN,     /* could not connect or the exchange broke */
-    SRV_UPSTREAM_TIMEOUT,  /* no complete answer in time */
-    SRV_UPSTREAM_TOO_BIG,  /* the answer exceeded SRV_MAX_UPSTREAM_BODY */
-    SRV_UPSTREAM_STOPPED,  /* the server shut down first */
+    SRV_UPSTREAM_OK,      /* an HTTP answer came back (any status) */
+    SRV_UPSTREAM_DOWN,    /* could not connect or the exchange broke */
+    SRV_UPSTREAM_TIMEOUT, /* no complete answer in time */
+    SRV_UPSTREAM_TOO_BIG, /* the answer exceeded SRV_MAX_UPSTREAM_BODY */
+    SRV_UPSTREAM_STOPPED, /* the server shut down first */
     SRV_UPSTREAM_OUTCOMES
 };
 
 struct srv_upstream_result {
     enum srv_upstream_outcome outcome;
-    long status;           /* the HTTP status if outcome is OK */
-    char *body;            /* malloc'd, owned by the receiver; may be NULL */
+    long status; /* the HTTP status if outcome is OK */
+    char *body;  /* malloc'd, owned by the receiver; may be NULL */
     size_t len;
-    char *content_type;    /* malloc'd copy or NULL */
-    char detail[128];      /* curl's message when it failed */
+    char *content_type; /* malloc'd copy or NULL */
+    char detail[128];   /* curl's message when it failed */
 };
 
 typedef void (*srv_upstream_done)(void *arg,
@@ -162,9 +160,9 @@ void srv_conns_sweep(bool draining, unsigned idle_drain_ms);
 
 struct srv_app {
     const struct srv_config *cfg;
-    struct srv_forwarder *forwarder;  /* NULL when scoring locally */
-    atomic_bool draining;             /* SIGTERM seen: not ready */
-    atomic_long in_flight;            /* requests begun, not completed */
+    struct srv_forwarder *forwarder; /* NULL when scoring locally */
+    atomic_bool draining;            /* SIGTERM seen: not ready */
+    atomic_long in_flight;           /* requests begun, not completed */
 };
 
 enum MHD_Result srv_dispatch(void *cls, struct MHD_Connection *connection,
@@ -174,8 +172,7 @@ enum MHD_Result srv_dispatch(void *cls, struct MHD_Connection *connection,
 void *srv_request_begins(void *cls, const char *uri,
                          struct MHD_Connection *connection);
 void srv_request_completed(void *cls, struct MHD_Connection *connection,
-                           void **con_cls,
-                           enum MHD_RequestTerminationCode toe);
+                           void **con_cls, enum MHD_RequestTerminationCode toe);
 int srv_router_init(bool compat_py311);
 void srv_router_cleanup(void);
 
@@ -208,9 +205,9 @@ struct srv_reply {
     const char *content_type;
     char *body;
     size_t len;
-    bool body_static;       /* do not free body */
-    const char *allow;      /* Allow header for 405 and OPTIONS, or NULL */
-    bool preflight;         /* a CORS preflight answer */
+    bool body_static;  /* do not free body */
+    const char *allow; /* Allow header for 405 and OPTIONS, or NULL */
+    bool preflight;    /* a CORS preflight answer */
 };
 
 void srv_reply_json_error(struct srv_reply *reply, unsigned status,
@@ -230,8 +227,7 @@ int srv_score_init(bool compat_py311);
 void srv_score_cleanup(void);
 bool srv_content_type_is_json(const char *value);
 int srv_parse_sentence(const char *body, size_t len, struct srv_reply *err,
-                       const char **sentence, size_t *sentence_len,
-                       void **doc);
+                       const char **sentence, size_t *sentence_len, void **doc);
 void srv_release_sentence(void *doc);
 void srv_score_sentence(const char *sentence, size_t len,
                         struct srv_reply *reply);

@@ -134,11 +134,18 @@ static char **make_env(const char *const *extra)
     env[k++] = (char *)"HOST=127.0.0.1";
     for (i = 0; i < n_env; i++) {
         /* Drop inherited settings that would change the server under test. */
-        static const char *const drop[] = {
-            "PORT=", "HOST=", "SA_LOGIC_API_URL=", "THREADS=",
-            "MAX_CONNECTIONS", "CONNECTION_TIMEOUT=", "REQUEST_TIMEOUT_MS=",
-            "UPSTREAM_", "SHUTDOWN_DELAY_MS=", "DRAIN_TIMEOUT_MS=",
-            "ACCESS_LOG=", NULL};
+        static const char *const drop[] = {"PORT=",
+                                           "HOST=",
+                                           "SA_LOGIC_API_URL=",
+                                           "THREADS=",
+                                           "MAX_CONNECTIONS",
+                                           "CONNECTION_TIMEOUT=",
+                                           "REQUEST_TIMEOUT_MS=",
+                                           "UPSTREAM_",
+                                           "SHUTDOWN_DELAY_MS=",
+                                           "DRAIN_TIMEOUT_MS=",
+                                           "ACCESS_LOG=",
+                                           NULL};
         bool keep = true;
         size_t d;
         for (d = 0; drop[d] != NULL; d++)
@@ -174,8 +181,7 @@ static int read_line(int fd, char *buf, size_t size, unsigned timeout_ms)
     return 0;
 }
 
-int server_start(struct server *srv, const char *binary,
-                 const char *const *env)
+int server_start(struct server *srv, const char *binary, const char *const *env)
 {
     posix_spawn_file_actions_t fa;
     char **envp = make_env(env);
@@ -250,8 +256,8 @@ bool server_stop_clean(struct server *srv)
            WEXITSTATUS(srv->exit_status) == 0;
 }
 
-int run_and_wait(const char *binary, const char *const *env,
-                 const char *arg, char *out, size_t out_size)
+int run_and_wait(const char *binary, const char *const *env, const char *arg,
+                 char *out, size_t out_size)
 {
     posix_spawn_file_actions_t fa;
     char **envp = make_env(env);

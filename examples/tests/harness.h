@@ -30,9 +30,9 @@ int finish_tests(void);
 
 struct server {
     pid_t pid;
-    char url[96];        /* "http://127.0.0.1:PORT" */
-    char log_path[64];   /* its stderr */
-    int exit_status;     /* after server_stop: waitpid status */
+    char url[96];      /* "http://127.0.0.1:PORT" */
+    char log_path[64]; /* its stderr */
+    int exit_status;   /* after server_stop: waitpid status */
 };
 
 /* Start the server binary with PORT=0 HOST=127.0.0.1 and the extra
@@ -41,8 +41,8 @@ struct server {
 int server_start(struct server *srv, const char *binary,
                  const char *const *env);
 /* Run the binary with env and args and wait (bounded): its exit status. */
-int run_and_wait(const char *binary, const char *const *env,
-                 const char *arg, char *out, size_t out_size);
+int run_and_wait(const char *binary, const char *const *env, const char *arg,
+                 char *out, size_t out_size);
 /* SIGTERM and wait up to timeout_ms; SIGKILL after. Returns 0 if it
  * exited by itself. */
 int server_stop(struct server *srv, unsigned timeout_ms);
@@ -58,24 +58,24 @@ char *server_log(const struct server *srv);
 
 struct response {
     long status;
-    char *body;          /* NUL-terminated; may contain NULs before len */
+    char *body; /* NUL-terminated; may contain NULs before len */
     size_t len;
-    char *headers;       /* raw header block, NUL-terminated */
+    char *headers; /* raw header block, NUL-terminated */
     size_t headers_len;
-    int curl_code;       /* CURLcode */
+    int curl_code; /* CURLcode */
     double seconds;
 };
 
 struct request {
-    const char *method;          /* default GET, or POST when body set */
+    const char *method; /* default GET, or POST when body set */
     const char *url;
-    const char *path;            /* appended to url */
-    const char *content_type;    /* NULL: none sent */
+    const char *path;         /* appended to url */
+    const char *content_type; /* NULL: none sent */
     const char *body;
-    size_t len;                  /* of body; 0 with body = strlen */
-    const char *const *headers;  /* extra "Name: value", NULL-terminated */
+    size_t len;                 /* of body; 0 with body = strlen */
+    const char *const *headers; /* extra "Name: value", NULL-terminated */
     bool chunked;
-    long timeout_ms;             /* default 5000 */
+    long timeout_ms; /* default 5000 */
 };
 
 int http(const struct request *req, struct response *resp);

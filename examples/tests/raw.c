@@ -27,8 +27,9 @@
 static int socket_to(const char *src, unsigned port, bool nonblocking,
                      struct sockaddr_in *dst)
 {
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC |
-                                 (nonblocking ? SOCK_NONBLOCK : 0), 0);
+    int fd = socket(
+        AF_INET, SOCK_STREAM | SOCK_CLOEXEC | (nonblocking ? SOCK_NONBLOCK : 0),
+        0);
     int one = 1;
 
     if (fd < 0)
@@ -249,8 +250,7 @@ static void *load_run(void *arg)
                        "Content-Type: application/json\r\n"
                        "Content-Length: %zu\r\n%s\r\n%s",
                        sizeof load_body - 1,
-                       l->keep_alive ? "" : "Connection: close\r\n",
-                       load_body);
+                       l->keep_alive ? "" : "Connection: close\r\n", load_body);
     int fd = -1;
 
     while (!atomic_load(&l->stop)) {
@@ -281,8 +281,9 @@ static void *load_run(void *arg)
             if (i < l->max_samples)
                 l->samples[i] = now_seconds() - t0;
         } else {
-            note_failure(l, rc == 0 ? "status other than 200"
-                                    : "no complete answer", err);
+            note_failure(
+                l, rc == 0 ? "status other than 200" : "no complete answer",
+                err);
         }
         if (rc != 1 || close_after || !l->keep_alive) {
             close(fd);
@@ -353,8 +354,8 @@ double load_percentile(struct load *l, double p)
 
 struct slow_slot {
     int fd;
-    int lines;              /* header lines sent so far */
-    double next;            /* when to send the next one */
+    int lines;   /* header lines sent so far */
+    double next; /* when to send the next one */
 };
 
 static void slot_open(struct slowloris *s, struct slow_slot *slot, double now)
@@ -432,8 +433,7 @@ static void *slowloris_run(void *arg)
                 if (sent == (ssize_t)n) {
                     slot->lines++;
                     slot->next = now + s->interval_ms / 1000.0;
-                } else if (sent < 0 && errno != EAGAIN &&
-                           errno != ENOTCONN) {
+                } else if (sent < 0 && errno != EAGAIN && errno != ENOTCONN) {
                     close(slot->fd);
                     slot->fd = -1;
                     continue;

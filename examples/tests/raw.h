@@ -24,10 +24,10 @@ char *raw_exchange(unsigned port, const char *data, size_t len,
 /* One HTTP/1.1 response, as raw_parse() found it. */
 struct raw_response {
     int status;
-    const char *body;           /* into the parsed buffer */
+    const char *body; /* into the parsed buffer */
     size_t body_len;
-    bool close;                 /* Connection: close */
-    bool json;                  /* Content-Type: application/json */
+    bool close; /* Connection: close */
+    bool json;  /* Content-Type: application/json */
 };
 
 /* Parse the response at the start of buf: a status line, headers with
@@ -41,14 +41,14 @@ bool raw_is_json_error(const struct raw_response *r);
 
 struct load {
     unsigned port;
-    unsigned connections;       /* client threads, one connection each */
-    bool keep_alive;            /* reuse a connection until told to close */
-    const char *src;            /* client address, NULL: 127.0.0.1 */
-    unsigned pause_ms;          /* between a thread's requests */
+    unsigned connections; /* client threads, one connection each */
+    bool keep_alive;      /* reuse a connection until told to close */
+    const char *src;      /* client address, NULL: 127.0.0.1 */
+    unsigned pause_ms;    /* between a thread's requests */
     /* results */
-    atomic_long ok;             /* 200 answers */
-    atomic_long failed;         /* sent, and no complete 200 within 5 s */
-    atomic_long refused;        /* could not connect: nothing was sent */
+    atomic_long ok;      /* 200 answers */
+    atomic_long failed;  /* sent, and no complete 200 within 5 s */
+    atomic_long refused; /* could not connect: nothing was sent */
     char first_failure[160];
     /* latencies of every ok request, in seconds (up to max_samples) */
     double *samples;
@@ -71,13 +71,13 @@ struct slowloris {
     unsigned port;
     unsigned target;
     unsigned interval_ms;
-    unsigned ramp_per_tick;     /* new connections per 20 ms, at most */
+    unsigned ramp_per_tick; /* new connections per 20 ms, at most */
     const char *src;
     /* results */
-    atomic_long held;           /* connected right now */
-    atomic_long min_held;       /* the fewest held at a sample, after the
+    atomic_long held;              /* connected right now */
+    atomic_long min_held;          /* the fewest held at a sample, after the
                                    first ramp-up */
-    atomic_long held_sum, samples;  /* held, every half second */
+    atomic_long held_sum, samples; /* held, every half second */
     atomic_long opened, closed_by_server;
     /* internal */
     atomic_bool stop, ramped;

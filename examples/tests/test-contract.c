@@ -21,7 +21,7 @@
 /* What the library says of a text: the whole text's scores, and its
  * sentences, which the server must report as they are. */
 struct expect {
-    double polarity, subjectivity;       /* the whole text */
+    double polarity, subjectivity; /* the whole text */
     size_t count;
     size_t start[64], end[64];
     double pol[64], subj[64];
@@ -80,8 +80,7 @@ static bool same_sentences(json_t *list, const struct expect *e)
             json_integer_value(json_object_get(o, "end")) !=
                 (json_int_t)e->end[i] ||
             json_number_value(json_object_get(o, "polarity")) != e->pol[i] ||
-            json_number_value(json_object_get(o, "subjectivity")) !=
-                e->subj[i])
+            json_number_value(json_object_get(o, "subjectivity")) != e->subj[i])
             return false;
     }
     return true;
@@ -115,18 +114,24 @@ static void check_scored(const char *url, const char *path, const char *s,
     check(json_is_string(sentence) && json_string_length(sentence) == len &&
               memcmp(json_string_value(sentence), s, len) == 0,
           name, "body %.200s", r.body);
-    snprintf(name, sizeof name, "%s %s: polarity and subjectivity are the "
-             "first sentence's, as repr", path, label);
+    snprintf(name, sizeof name,
+             "%s %s: polarity and subjectivity are the "
+             "first sentence's, as repr",
+             path, label);
     check(has_number(&r, "polarity", first_pol, ",") &&
               has_number(&r, "subjectivity", first_subj, ","),
           name, "body %.300s", r.body);
-    snprintf(name, sizeof name, "%s %s: text_polarity and "
-             "text_subjectivity are the whole text's", path, label);
+    snprintf(name, sizeof name,
+             "%s %s: text_polarity and "
+             "text_subjectivity are the whole text's",
+             path, label);
     check(has_number(&r, "text_polarity", e.polarity, ",") &&
               has_number(&r, "text_subjectivity", e.subjectivity, ","),
           name, "body %.300s", r.body);
-    snprintf(name, sizeof name, "%s %s: the %zu sentences, spans and "
-             "scores", path, label, e.count);
+    snprintf(name, sizeof name,
+             "%s %s: the %zu sentences, spans and "
+             "scores",
+             path, label, e.count);
     check(same_sentences(json_object_get(doc, "sentences"), &e), name,
           "body %.400s", r.body);
     json_decref(doc);
@@ -143,7 +148,8 @@ static void first_sentence(const char *url)
     } cases[] = {
         {"Mr. Smith is good. He is bad.", "0.7", 2},
         {"Tied to charger for conversations lasting more than 45 "
-         "minutes.MAJOR PROBLEMS!!", "0.3125", 2},
+         "minutes.MAJOR PROBLEMS!!",
+         "0.3125", 2},
     };
     size_t i;
 
@@ -160,9 +166,10 @@ static void first_sentence(const char *url)
         ok = r.status == 200 && body_has(&r, token) &&
              json_array_size(json_object_get(doc, "sentences")) ==
                  (size_t)cases[i].sentences;
-        snprintf(name, sizeof name, "'%s': polarity %s, %d sentences, as "
-                 "TextBlob(s).sentences[0]", cases[i].text, cases[i].polarity,
-                 cases[i].sentences);
+        snprintf(name, sizeof name,
+                 "'%s': polarity %s, %d sentences, as "
+                 "TextBlob(s).sentences[0]",
+                 cases[i].text, cases[i].polarity, cases[i].sentences);
         check(ok, name, "status %ld, body %.300s", r.status, r.body);
         json_decref(doc);
         response_free(&r);
@@ -184,8 +191,10 @@ static void no_sentence(const char *url)
         post_sentence(url, "/analyse/sentiment", texts[i], strlen(texts[i]),
                       &r);
         doc = json_loadb(r.body, r.len, 0, NULL);
-        snprintf(name, sizeof name, "no sentence (%zu blanks): 200, polarity "
-                 "0.0, \"sentences\": []", strlen(texts[i]));
+        snprintf(name, sizeof name,
+                 "no sentence (%zu blanks): 200, polarity "
+                 "0.0, \"sentences\": []",
+                 strlen(texts[i]));
         check(r.status == 200 && body_has(&r, "\"polarity\":0.0,") &&
                   json_is_array(json_object_get(doc, "sentences")) &&
                   json_array_size(json_object_get(doc, "sentences")) == 0,
@@ -210,8 +219,10 @@ static void scoring(const char *url)
         {"two sentences", "Great food. Awful service!", 0},
         {"white space around", "  \n I love it.  \n", 0},
         {"three sentences", "Mr. Smith is good. He is bad. Really?", 0},
-        {"non-ASCII", "caf\xc3\xa9 r\xc3\xa9sum\xc3\xa9 na\xc3\xafve great "
-                      "\xf0\x9f\x98\x80", 0},
+        {"non-ASCII",
+         "caf\xc3\xa9 r\xc3\xa9sum\xc3\xa9 na\xc3\xafve great "
+         "\xf0\x9f\x98\x80",
+         0},
         {"NUL inside", "good\0bad", 8},
         {"quotes and backslash", "\"quoted\" \\ good </script>", 0},
     };
@@ -226,12 +237,14 @@ static void scoring(const char *url)
     check_scored(url, "/sentiment", "I love yogobella!", 17,
                  "tutorial sentence");
     post_sentence(url, "/analyse/sentiment", "I love yogobella!", 17, &a);
-    check(body_has(&a, "\"polarity\":0.625,"), "the tutorial's sentence "
-          "scores 0.625", "body %s", a.body);
+    check(body_has(&a, "\"polarity\":0.625,"),
+          "the tutorial's sentence "
+          "scores 0.625",
+          "body %s", a.body);
     post_sentence(url, "/sentiment", "I love yogobella!", 17, &b);
     check(a.len == b.len && memcmp(a.body, b.body, a.len) == 0,
-          "/sentiment and /analyse/sentiment answer alike", "%s vs %s",
-          a.body, b.body);
+          "/sentiment and /analyse/sentiment answer alike", "%s vs %s", a.body,
+          b.body);
     response_free(&a);
     response_free(&b);
     first_sentence(url);
@@ -267,67 +280,125 @@ static void errors(const char *url)
         struct request req;
         long status;
     } cases[] = {
-        {"malformed JSON", {.path = "/analyse/sentiment", .content_type = json,
-                            .body = "{\"sentence\": "}, 400},
-        {"empty body", {.method = "POST", .path = "/analyse/sentiment",
-                        .content_type = json, .body = ""}, 400},
-        {"trailing garbage", {.path = "/analyse/sentiment", .content_type = json,
-                              .body = "{\"sentence\":\"a\"} x"}, 400},
-        {"array, not object", {.path = "/analyse/sentiment", .content_type = json,
-                               .body = "[\"I love it\"]"}, 400},
-        {"missing sentence", {.path = "/analyse/sentiment", .content_type = json,
-                              .body = "{\"text\":\"I love it\"}"}, 400},
-        {"number sentence", {.path = "/analyse/sentiment", .content_type = json,
-                             .body = "{\"sentence\":1}"}, 400},
-        {"null sentence", {.path = "/sentiment", .content_type = json,
-                           .body = "{\"sentence\":null}"}, 400},
-        {"array sentence", {.path = "/sentiment", .content_type = json,
-                            .body = "{\"sentence\":[\"a\"]}"}, 400},
-        {"invalid UTF-8", {.path = "/analyse/sentiment", .content_type = json,
-                           .body = "{\"sentence\":\"bad \xff byte\"}"}, 400},
-        {"overlong UTF-8", {.path = "/sentiment", .content_type = json,
-                            .body = "{\"sentence\":\"\xc0\xaf\"}"}, 400},
-        {"UTF-16 surrogate", {.path = "/analyse/sentiment",
-                              .content_type = json,
-                              .body = "{\"sentence\":\"\xed\xa0\x80\"}"}, 400},
-        {"backslash before an emoji in an array",
-         {.path = "/analyse/sentiment", .content_type = json,
-          .body = "[\"\\\xf0\x9f\x8c\x80\"]"}, 400},
-        {"backslash before an emoji in the sentence",
-         {.path = "/sentiment", .content_type = json,
-          .body = "{\"sentence\": \"\\\xf0\x9f\x8c\x80\"}"}, 400},
-        {"duplicate key", {.path = "/analyse/sentiment", .content_type = json,
-                           .body = "{\"sentence\":\"a\",\"sentence\":\"b\"}"},
+        {"malformed JSON",
+         {.path = "/analyse/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\": "},
          400},
-        {"text/plain", {.path = "/analyse/sentiment",
-                        .content_type = "text/plain",
-                        .body = "{\"sentence\":\"a\"}"}, 415},
-        {"form encoded", {.path = "/sentiment",
-                          .content_type = "application/x-www-form-urlencoded",
-                          .body = "sentence=a"}, 415},
-        {"no Content-Type", {.path = "/analyse/sentiment",
-                             .body = "{\"sentence\":\"a\"}"}, 415},
-        {"charset utf-80", {.path = "/analyse/sentiment",
-                            .content_type = "application/json; charset=utf-80",
-                            .body = "{\"sentence\":\"a\"}"}, 415},
-        {"latin-1 charset", {.path = "/analyse/sentiment",
-                             .content_type = "application/json; charset=latin1",
-                             .body = "{\"sentence\":\"a\"}"}, 415},
+        {"empty body",
+         {.method = "POST",
+          .path = "/analyse/sentiment",
+          .content_type = json,
+          .body = ""},
+         400},
+        {"trailing garbage",
+         {.path = "/analyse/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\":\"a\"} x"},
+         400},
+        {"array, not object",
+         {.path = "/analyse/sentiment",
+          .content_type = json,
+          .body = "[\"I love it\"]"},
+         400},
+        {"missing sentence",
+         {.path = "/analyse/sentiment",
+          .content_type = json,
+          .body = "{\"text\":\"I love it\"}"},
+         400},
+        {"number sentence",
+         {.path = "/analyse/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\":1}"},
+         400},
+        {"null sentence",
+         {.path = "/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\":null}"},
+         400},
+        {"array sentence",
+         {.path = "/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\":[\"a\"]}"},
+         400},
+        {"invalid UTF-8",
+         {.path = "/analyse/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\":\"bad \xff byte\"}"},
+         400},
+        {"overlong UTF-8",
+         {.path = "/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\":\"\xc0\xaf\"}"},
+         400},
+        {"UTF-16 surrogate",
+         {.path = "/analyse/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\":\"\xed\xa0\x80\"}"},
+         400},
+        {"backslash before an emoji in an array",
+         {.path = "/analyse/sentiment",
+          .content_type = json,
+          .body = "[\"\\\xf0\x9f\x8c\x80\"]"},
+         400},
+        {"backslash before an emoji in the sentence",
+         {.path = "/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\": \"\\\xf0\x9f\x8c\x80\"}"},
+         400},
+        {"duplicate key",
+         {.path = "/analyse/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\":\"a\",\"sentence\":\"b\"}"},
+         400},
+        {"text/plain",
+         {.path = "/analyse/sentiment",
+          .content_type = "text/plain",
+          .body = "{\"sentence\":\"a\"}"},
+         415},
+        {"form encoded",
+         {.path = "/sentiment",
+          .content_type = "application/x-www-form-urlencoded",
+          .body = "sentence=a"},
+         415},
+        {"no Content-Type",
+         {.path = "/analyse/sentiment", .body = "{\"sentence\":\"a\"}"},
+         415},
+        {"charset utf-80",
+         {.path = "/analyse/sentiment",
+          .content_type = "application/json; charset=utf-80",
+          .body = "{\"sentence\":\"a\"}"},
+         415},
+        {"latin-1 charset",
+         {.path = "/analyse/sentiment",
+          .content_type = "application/json; charset=latin1",
+          .body = "{\"sentence\":\"a\"}"},
+         415},
         {"unknown path", {.path = "/nope"}, 404},
-        {"unknown POST path", {.path = "/analyse", .content_type = json,
-                               .body = "{\"sentence\":\"a\"}"}, 404},
-        {"trailing slash", {.path = "/analyse/sentiment/",
-                            .content_type = json,
-                            .body = "{\"sentence\":\"a\"}"}, 404},
+        {"unknown POST path",
+         {.path = "/analyse",
+          .content_type = json,
+          .body = "{\"sentence\":\"a\"}"},
+         404},
+        {"trailing slash",
+         {.path = "/analyse/sentiment/",
+          .content_type = json,
+          .body = "{\"sentence\":\"a\"}"},
+         404},
         {"GET /analyse/sentiment", {.path = "/analyse/sentiment"}, 405},
-        {"PUT /sentiment", {.method = "PUT", .path = "/sentiment",
-                            .content_type = json,
-                            .body = "{\"sentence\":\"a\"}"}, 405},
-        {"POST /healthz", {.path = "/healthz", .content_type = json,
-                           .body = "{}"}, 405},
+        {"PUT /sentiment",
+         {.method = "PUT",
+          .path = "/sentiment",
+          .content_type = json,
+          .body = "{\"sentence\":\"a\"}"},
+         405},
+        {"POST /healthz",
+         {.path = "/healthz", .content_type = json, .body = "{}"},
+         405},
         {"DELETE /", {.method = "DELETE", .path = "/"}, 405},
-        {"OPTIONS /analyse/sentiment", {.method = "OPTIONS",
-                                        .path = "/analyse/sentiment"}, 405},
+        {"OPTIONS /analyse/sentiment",
+         {.method = "OPTIONS", .path = "/analyse/sentiment"},
+         405},
     };
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -358,15 +429,17 @@ static void errors(const char *url)
     memcpy(exact + 65536 - 2, "\"}", 2);
     exact[65536] = '\0';
     {
-        struct request req = {.url = url, .path = "/analyse/sentiment",
-                              .content_type = json, .body = exact};
+        struct request req = {.url = url,
+                              .path = "/analyse/sentiment",
+                              .content_type = json,
+                              .body = exact};
         http(&req, &r);
         check(r.status == 200, "a body of exactly 64 KiB is scored",
               "status %ld", r.status);
         response_free(&r);
         req.body = big;
         expect_error(url, "70 kB body (Content-Length)", &req, 413);
-        exact[65536 - 2] = 'a';   /* 65537 bytes: one over */
+        exact[65536 - 2] = 'a'; /* 65537 bytes: one over */
         exact = realloc(exact, 65538);
         memcpy(exact + 65536 - 1, "\"}", 3);
         req.body = exact;
@@ -393,7 +466,8 @@ static void content_types(const char *url)
     size_t i;
 
     for (i = 0; ok[i] != NULL; i++) {
-        struct request req = {.url = url, .path = "/analyse/sentiment",
+        struct request req = {.url = url,
+                              .path = "/analyse/sentiment",
                               .content_type = ok[i],
                               .body = "{\"sentence\":\"nice\"}"};
         struct response r;
@@ -407,13 +481,12 @@ static void content_types(const char *url)
 
 static void cors(const char *url)
 {
-    static const char *const origin[] = {"Origin: http://localhost:3000",
-                                         NULL};
+    static const char *const origin[] = {"Origin: http://localhost:3000", NULL};
     static const char *const preflight[] = {
-        "Origin: http://localhost:3000",
-        "Access-Control-Request-Method: POST",
+        "Origin: http://localhost:3000", "Access-Control-Request-Method: POST",
         "Access-Control-Request-Headers: content-type", NULL};
-    struct request req = {.url = url, .path = "/sentiment",
+    struct request req = {.url = url,
+                          .path = "/sentiment",
                           .content_type = "application/json",
                           .body = "{\"sentence\":\"I love it\"}",
                           .headers = origin};
@@ -448,8 +521,10 @@ static void cors(const char *url)
               header_value(&r, "Access-Control-Allow-Origin", v, sizeof v) &&
               strstr(m, "POST") != NULL &&
               (strstr(h, "Content-Type") || strstr(h, "content-type")),
-          "CORS preflight for /sentiment", "status %ld, methods '%s', "
-          "headers '%s'", r.status, m, h);
+          "CORS preflight for /sentiment",
+          "status %ld, methods '%s', "
+          "headers '%s'",
+          r.status, m, h);
     response_free(&r);
 }
 
@@ -477,8 +552,10 @@ static void health_page_metrics(const char *url)
     req.path = "/healthz";
     req.method = "HEAD";
     http(&req, &r);
-    check(r.status == 200 && r.len == 0, "HEAD /healthz", "status %ld, "
-          "%zu bytes", r.status, r.len);
+    check(r.status == 200 && r.len == 0, "HEAD /healthz",
+          "status %ld, "
+          "%zu bytes",
+          r.status, r.len);
     response_free(&r);
     req.method = NULL;
 
@@ -489,16 +566,15 @@ static void health_page_metrics(const char *url)
               body_has(&r, "<title>Sentiment Analysis</title>") &&
               body_has(&r, "Type your sentence.") &&
               body_has(&r, "id=\"send\""),
-          "GET / serves the front page", "status %ld, type '%s'", r.status,
-          ct);
+          "GET / serves the front page", "status %ld, type '%s'", r.status, ct);
     response_free(&r);
 
     req.path = "/metrics";
     http(&req, &r);
     header_value(&r, "Content-Type", ct, sizeof ct);
     check(r.status == 200 && strncmp(ct, "text/plain", 10) == 0,
-          "GET /metrics is Prometheus text", "status %ld, type '%s'",
-          r.status, ct);
+          "GET /metrics is Prometheus text", "status %ld, type '%s'", r.status,
+          ct);
     check(body_has(&r, "sentiment_http_requests_total{route=\"/analyse/"
                        "sentiment\",code=\"200\"}") &&
               body_has(&r, "code=\"400\"") && body_has(&r, "code=\"413\"") &&
@@ -519,8 +595,8 @@ static void concurrency(const char *url)
 {
     enum { CONNS = 8, TOTAL = 200 };
     CURLM *multi = curl_multi_init();
-    struct curl_slist *hdrs =
-        curl_slist_append(NULL, "Content-Type: application/json");
+    struct curl_slist *hdrs = curl_slist_append(
+        NULL, "Content-Type: application/json");
     char target[256];
     CURL *handles[TOTAL] = {NULL};
     int started = 0, done = 0, good = 0, running = 0, i;
@@ -563,7 +639,7 @@ static void concurrency(const char *url)
     check(good == TOTAL, "200 requests over 8 connections all answered 200",
           "%d of %d", good, TOTAL);
     for (i = 0; i < started; i++)
-        if (handles[i] != NULL) {   /* timed out: abandon */
+        if (handles[i] != NULL) { /* timed out: abandon */
             curl_multi_remove_handle(multi, handles[i]);
             curl_easy_cleanup(handles[i]);
         }
@@ -574,7 +650,8 @@ static void concurrency(const char *url)
 /* Item 2 of issue 12: the 400 says why, readably. */
 static void escape_message(const char *url)
 {
-    struct request req = {.url = url, .path = "/analyse/sentiment",
+    struct request req = {.url = url,
+                          .path = "/analyse/sentiment",
                           .content_type = "application/json",
                           .body = "{\"sentence\": \"\\\xf0\x9f\x8c\x80\"}"};
     struct response r;

@@ -33,7 +33,8 @@ static void through_logic(const char *binary, const struct server *logic)
     {
         static const char *const origin[] = {"Origin: http://localhost:3000",
                                              NULL};
-        struct request req = {.url = web.url, .path = "/sentiment",
+        struct request req = {.url = web.url,
+                              .path = "/sentiment",
                               .content_type = "application/json",
                               .body = "{\"sentence\":\"I love yogobella!\"}",
                               .headers = origin};
@@ -61,13 +62,14 @@ static void through_logic(const char *binary, const struct server *logic)
     response_free(&b);
 
     {
-        struct request req = {.url = web.url, .path = "/sentiment",
+        struct request req = {.url = web.url,
+                              .path = "/sentiment",
                               .content_type = "application/json",
                               .body = "{\"sentence\": 3}"};
         http(&req, &b);
         check(b.status == 400 && is_json_error(&b),
-              "a bad request is refused by the web tier itself",
-              "status %ld", b.status);
+              "a bad request is refused by the web tier itself", "status %ld",
+              b.status);
         response_free(&b);
     }
 
@@ -91,11 +93,11 @@ static void through_logic(const char *binary, const struct server *logic)
 
             post_sentence(logic->url, "/analyse/sentiment", texts[i], lens[i],
                           &direct);
-            post_sentence(web.url, "/sentiment", texts[i], lens[i],
-                          &forwarded);
+            post_sentence(web.url, "/sentiment", texts[i], lens[i], &forwarded);
             post_sentence(web.url, "/analyse/sentiment", texts[i], lens[i],
                           &local);
-            snprintf(name, sizeof name, "gateway: '%s' forwarded and passed "
+            snprintf(name, sizeof name,
+                     "gateway: '%s' forwarded and passed "
                      "back, the same body on both routes",
                      i == 0 ? "good \\u0000 bad" : texts[i]);
             check(direct.status == 200 && forwarded.status == 200 &&
@@ -128,8 +130,8 @@ static void logic_down(const char *binary)
     struct server web;
     struct response r;
 
-    snprintf(env_url, sizeof env_url,
-             "SA_LOGIC_API_URL=http://127.0.0.1:%u", closed_port());
+    snprintf(env_url, sizeof env_url, "SA_LOGIC_API_URL=http://127.0.0.1:%u",
+             closed_port());
     if (!check(server_start(&web, binary, env) == 0,
                "web tier with a dead logic tier starts", "no URL"))
         return;
@@ -172,8 +174,7 @@ static void logic_not_a_logic_tier(const char *binary,
 static void logic_hung(const char *binary)
 {
     char env_url[96];
-    const char *env[] = {env_url, "UPSTREAM_TIMEOUT_MS=800", "THREADS=1",
-                         NULL};
+    const char *env[] = {env_url, "UPSTREAM_TIMEOUT_MS=800", "THREADS=1", NULL};
     struct server web;
     struct response r;
     unsigned port = 0;
@@ -225,8 +226,10 @@ static void logic_hung(const char *binary)
     took = now_seconds() - t0;
     curl_easy_getinfo(slow, CURLINFO_RESPONSE_CODE, &status);
     check(status == 504 && took > 0.7 && took < 4,
-          "hung logic tier -> 504 after UPSTREAM_TIMEOUT_MS", "status %ld "
-          "after %.2f s", status, took);
+          "hung logic tier -> 504 after UPSTREAM_TIMEOUT_MS",
+          "status %ld "
+          "after %.2f s",
+          status, took);
     curl_multi_remove_handle(multi, slow);
     curl_easy_cleanup(slow);
     curl_multi_cleanup(multi);

@@ -13,9 +13,10 @@
 #include "raw.h"
 #include "tests.h"
 
-#define POST_HEAD "POST /analyse/sentiment HTTP/1.1\r\nHost: t\r\n" \
-                  "Content-Type: application/json\r\n"
-#define BODY "{\"sentence\":\"good\"}"      /* 19 bytes */
+#define POST_HEAD                                     \
+    "POST /analyse/sentiment HTTP/1.1\r\nHost: t\r\n" \
+    "Content-Type: application/json\r\n"
+#define BODY "{\"sentence\":\"good\"}" /* 19 bytes */
 
 /* Send a request on its own connection; the answer must be exactly one
  * response with this status and a JSON error body, then the close. */
@@ -33,8 +34,8 @@ static void expect_raw(unsigned port, const char *label, const char *data,
              status);
     check(used > 0 && used == n && r.status == status &&
               (status == 200 || raw_is_json_error(&r)),
-          name, "%zu of %zu bytes parsed, status %d: %.300s", used, n,
-          r.status, buf != NULL ? buf : "(no connection)");
+          name, "%zu of %zu bytes parsed, status %d: %.300s", used, n, r.status,
+          buf != NULL ? buf : "(no connection)");
     free(buf);
 }
 
@@ -60,25 +61,30 @@ static void content_length(unsigned port)
         expect_raw(port, bad[i].label, req, 0, 400);
     }
     expect_raw(port, "two different Content-Lengths",
-               POST_HEAD "Content-Length: 19\r\nContent-Length: 20\r\n\r\n"
-               BODY " ", 0, 400);
+               POST_HEAD "Content-Length: 19\r\nContent-Length: 20\r\n\r\n" BODY
+                         " ",
+               0, 400);
     expect_raw(port, "two equal Content-Lengths",
                POST_HEAD "Content-Length: 19\r\nContent-Length: 19\r\n"
-               "Connection: close\r\n\r\n" BODY, 0, 200);
+                         "Connection: close\r\n\r\n" BODY,
+               0, 200);
     expect_raw(port, "chunked and Content-Length",
                POST_HEAD "Transfer-Encoding: chunked\r\nContent-Length: 19\r\n"
-               "\r\n13\r\n" BODY "\r\n0\r\n\r\n", 0, 400);
+                         "\r\n13\r\n" BODY "\r\n0\r\n\r\n",
+               0, 400);
     expect_raw(port, "chunked body",
                POST_HEAD "Transfer-Encoding: chunked\r\n\r\n13\r\n" BODY
-               "\r\n0\r\n\r\n", 0, 411);
+                         "\r\n0\r\n\r\n",
+               0, 411);
     expect_raw(port, "bad chunked framing",
                POST_HEAD "Transfer-Encoding: chunked\r\n\r\nzz\r\n" BODY
-               "\r\n0\r\n\r\n", 0, 411);
+                         "\r\n0\r\n\r\n",
+               0, 411);
     expect_raw(port, "Content-Length : 19 (space before the colon)",
                POST_HEAD "Content-Length : 19\r\n\r\n" BODY, 0, 400);
     expect_raw(port, "obsolete line folding",
-               POST_HEAD "Content-Length: 19\r\nX-Folded: a\r\n b\r\n\r\n"
-               BODY, 0, 400);
+               POST_HEAD "Content-Length: 19\r\nX-Folded: a\r\n b\r\n\r\n" BODY,
+               0, 400);
 }
 
 static void paths(unsigned port)
@@ -99,16 +105,19 @@ static void paths(unsigned port)
         snprintf(req, sizeof req,
                  "POST %s HTTP/1.1\r\nHost: t\r\n"
                  "Content-Type: application/json\r\nContent-Length: 19\r\n"
-                 "\r\n" BODY, bad[i].path);
+                 "\r\n" BODY,
+                 bad[i].path);
         expect_raw(port, bad[i].label, req, 0, 400);
     }
     expect_raw(port, "%00 in the query is not the path",
                "GET /healthz?x=%00 HTTP/1.1\r\nHost: t\r\n"
-               "Connection: close\r\n\r\n", 0, 200);
-    expect_raw(port, "NUL byte in a header",
-               POST_HEAD "X-Nul: a\0b\r\nContent-Length: 19\r\n\r\n" BODY,
-               sizeof(POST_HEAD "X-Nul: a\0b\r\nContent-Length: 19\r\n\r\n"
-                      BODY) - 1, 400);
+               "Connection: close\r\n\r\n",
+               0, 200);
+    expect_raw(
+        port, "NUL byte in a header",
+        POST_HEAD "X-Nul: a\0b\r\nContent-Length: 19\r\n\r\n" BODY,
+        sizeof(POST_HEAD "X-Nul: a\0b\r\nContent-Length: 19\r\n\r\n" BODY) - 1,
+        400);
     expect_raw(port, "HTTP/2.0 request line",
                "GET /healthz HTTP/2.0\r\nHost: t\r\n\r\n", 0, 505);
     expect_raw(port, "garbage request line", "HELLO\r\n\r\n", 0, 400);
@@ -141,8 +150,8 @@ static void sizes(unsigned port)
  * libmicrohttpd, not looked at first: it must still get one JSON
  * refusal (mhd-errors.c), never libmicrohttpd's HTML or its doubled
  * answer to a malformed Content-Length. */
-static void second_request(unsigned port, const char *label,
-                           const char *second, int status)
+static void second_request(unsigned port, const char *label, const char *second,
+                           int status)
 {
     char data[50000];
     struct raw_response r1, r2;
@@ -156,11 +165,12 @@ static void second_request(unsigned port, const char *label,
     used1 = buf != NULL ? raw_parse(buf, n, &r1) : 0;
     if (used1 > 0 && used1 < n)
         used2 = raw_parse(buf + used1, n - used1, &r2);
-    snprintf(name, sizeof name, "kept-alive, then %s -> 200, then one %d "
-             "JSON error", label, status);
-    check(used1 > 0 && r1.status == 200 && used2 > 0 &&
-              used1 + used2 == n && r2.status == status &&
-              raw_is_json_error(&r2),
+    snprintf(name, sizeof name,
+             "kept-alive, then %s -> 200, then one %d "
+             "JSON error",
+             label, status);
+    check(used1 > 0 && r1.status == 200 && used2 > 0 && used1 + used2 == n &&
+              r2.status == status && raw_is_json_error(&r2),
           name, "%zu+%zu of %zu bytes: %.600s", used1, used2, n, buf);
     free(buf);
 }
@@ -171,23 +181,26 @@ static void kept_alive(unsigned port)
 
     second_request(port, "Content-Length: -1",
                    POST_HEAD "Content-Length: -1\r\n\r\n" BODY, 400);
-    second_request(port, "Content-Length: 99999999999999999999",
-                   POST_HEAD "Content-Length: 99999999999999999999\r\n\r\n"
-                   BODY, 413);
+    second_request(
+        port, "Content-Length: 99999999999999999999",
+        POST_HEAD "Content-Length: 99999999999999999999\r\n\r\n" BODY, 413);
     strcpy(big, "GET /healthz HTTP/1.1\r\nX-Big: ");
     memset(big + strlen(big), 'b', 40000);
     strcpy(big + 31 + 40000, "\r\n\r\n");
     second_request(port, "a 40000-byte header", big, 431);
     second_request(port, "two different Content-Lengths",
-                   POST_HEAD "Content-Length: 19\r\nContent-Length: 20\r\n\r\n"
-                   BODY " ", 400);
+                   POST_HEAD
+                   "Content-Length: 19\r\nContent-Length: 20\r\n\r\n" BODY " ",
+                   400);
     second_request(port, "chunked and Content-Length",
                    POST_HEAD "Transfer-Encoding: chunked\r\n"
-                   "Content-Length: 19\r\n\r\n", 400);
+                             "Content-Length: 19\r\n\r\n",
+                   400);
     second_request(port, "POST /sentiment%00junk",
                    "POST /sentiment%00junk HTTP/1.1\r\nHost: t\r\n"
                    "Content-Type: application/json\r\nContent-Length: 19\r\n"
-                   "\r\n" BODY, 400);
+                   "\r\n" BODY,
+                   400);
 }
 
 void test_framing(const char *url)
@@ -200,6 +213,6 @@ void test_framing(const char *url)
     sizes(port);
     kept_alive(port);
     expect_raw(port, "after all that, a good request",
-               POST_HEAD "Content-Length: 19\r\nConnection: close\r\n\r\n"
-               BODY, 0, 200);
+               POST_HEAD "Content-Length: 19\r\nConnection: close\r\n\r\n" BODY,
+               0, 200);
 }

@@ -21,19 +21,23 @@
 
 static void configuration(const char *binary)
 {
-    static const char *const bad[] = {
-        "PORT=http", "PORT=70000", "THREADS=0", "CONNECTION_TIMEOUT=-1",
-        "SA_LOGIC_API_URL=ftp://example", "ACCESS_LOG=yes",
-        "SENTIMENT_COMPAT=py36", "SENTIMENT_COMPAT=PY311",
-        "HEADER_TIMEOUT_MS=0", NULL};
+    static const char *const bad[] = {"PORT=http",
+                                      "PORT=70000",
+                                      "THREADS=0",
+                                      "CONNECTION_TIMEOUT=-1",
+                                      "SA_LOGIC_API_URL=ftp://example",
+                                      "ACCESS_LOG=yes",
+                                      "SENTIMENT_COMPAT=py36",
+                                      "SENTIMENT_COMPAT=PY311",
+                                      "HEADER_TIMEOUT_MS=0",
+                                      NULL};
     char out[1024], name[128];
     size_t i;
 
     for (i = 0; bad[i] != NULL; i++) {
         const char *env[] = {bad[i], NULL};
         int rc = run_and_wait(binary, env, NULL, out, sizeof out);
-        snprintf(name, sizeof name, "%s is refused at start (exit 2)",
-                 bad[i]);
+        snprintf(name, sizeof name, "%s is refused at start (exit 2)", bad[i]);
         check(rc == 2 && strstr(out, "sentiment-server:") != NULL, name,
               "exit %d, output '%s'", rc, out);
     }
@@ -101,7 +105,7 @@ static void idle_clients(const char *binary)
             closed += closed_within(idle[i], 4000);
             close(idle[i]);
         } else {
-            closed++;   /* refused outright also frees the server */
+            closed++; /* refused outright also frees the server */
         }
     check(closed == 6, "idle connections are closed by the server",
           "%d of 6 closed", closed);
@@ -191,8 +195,7 @@ static void drain(const char *binary)
     bool not_ready = false, refused = false;
     pid_t pid;
 
-    if (!check(server_start(&srv, binary, env) == 0, "server starts",
-               "no URL"))
+    if (!check(server_start(&srv, binary, env) == 0, "server starts", "no URL"))
         return;
     ready.url = srv.url;
     multi = curl_multi_init();
@@ -214,7 +217,7 @@ static void drain(const char *binary)
         curl_multi_perform(multi, &running);
         curl_multi_poll(multi, NULL, 0, 20, NULL);
     }
-    sleep_ms(100);   /* let the server read the headers and the half */
+    sleep_ms(100); /* let the server read the headers and the half */
     check(h.paused, "a request is in flight with half its body sent",
           "never paused");
 
@@ -249,8 +252,8 @@ static void drain(const char *binary)
         curl_multi_poll(multi, NULL, 0, 20, NULL);
     }
     curl_easy_getinfo(slow, CURLINFO_RESPONSE_CODE, &code);
-    check(code == 200, "the request in flight completes with 200",
-          "status %ld", code);
+    check(code == 200, "the request in flight completes with 200", "status %ld",
+          code);
     curl_multi_remove_handle(multi, slow);
     curl_easy_cleanup(slow);
     curl_multi_cleanup(multi);
@@ -278,8 +281,7 @@ static void compat(const char *binary)
     static const struct {
         const char *text, *py312, *py311;
     } cases[] = {
-        {"The portion was huge!", "0.49999999999999994",
-         "0.5000000000000001"},
+        {"The portion was huge!", "0.49999999999999994", "0.5000000000000001"},
         {"Crisp and Clear.", "0.175", "0.17500000000000002"},
     };
     const char *env311[] = {"SENTIMENT_COMPAT=py311", NULL};
@@ -289,8 +291,7 @@ static void compat(const char *binary)
 
     if (!check(server_start(&a, binary, env311) == 0 &&
                    server_start(&b, binary, env312) == 0,
-               "servers with SENTIMENT_COMPAT=py311 and py312 start",
-               "no URL"))
+               "servers with SENTIMENT_COMPAT=py311 and py312 start", "no URL"))
         return;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct response r311, r312;
@@ -364,8 +365,7 @@ static void head_deadline(const char *binary)
     if (fd >= 0 && send(fd, first, sizeof first - 1, MSG_NOSIGNAL) > 0)
         for (i = 0; i < 25; i++) {
             struct pollfd p = {fd, POLLIN, 0};
-            if (poll(&p, 1, 100) > 0 ||
-                send(fd, "X", 1, MSG_NOSIGNAL) != 1)
+            if (poll(&p, 1, 100) > 0 || send(fd, "X", 1, MSG_NOSIGNAL) != 1)
                 break;
         }
     n = fd >= 0 ? read_to_close(fd, buf, sizeof buf, 3000, &closed) : 0;
@@ -402,7 +402,8 @@ static void head_deadline(const char *binary)
     check(used > 0 && used == n && r.status == 200 && closed &&
               now_seconds() - t0 < 2.5,
           "a trickled second head on a kept-alive connection is closed in "
-          "time", "status %d, closed %d after %.2f s", r.status, closed,
+          "time",
+          "status %d, closed %d after %.2f s", r.status, closed,
           now_seconds() - t0);
     if (fd >= 0)
         close(fd);
@@ -464,8 +465,7 @@ static void stop_under_load(const char *binary, bool keep_alive)
     bool clean;
 
     memset(&l, 0, sizeof l);
-    if (!check(server_start(&srv, binary, env) == 0, "server starts",
-               "no URL"))
+    if (!check(server_start(&srv, binary, env) == 0, "server starts", "no URL"))
         return;
     l.port = url_port(srv.url);
     l.connections = 16;
@@ -479,14 +479,16 @@ static void stop_under_load(const char *binary, bool keep_alive)
     t0 = now_seconds();
     clean = server_stop_clean(&srv);
     stop_s = now_seconds() - t0;
-    sleep_ms(300);   /* the clients find the port closed */
+    sleep_ms(300); /* the clients find the port closed */
     load_stop(&l);
     note("stop under load, %s connections: %ld answered, %ld failed, %ld "
          "connection attempts refused after the stop; exit after %.3f s",
          keep_alive ? "kept-alive" : "fresh", atomic_load(&l.ok),
          atomic_load(&l.failed), atomic_load(&l.refused), stop_s);
-    snprintf(name, sizeof name, "SIGTERM under load on %s connections: no "
-             "request lost, exit 0", keep_alive ? "kept-alive" : "fresh");
+    snprintf(name, sizeof name,
+             "SIGTERM under load on %s connections: no "
+             "request lost, exit 0",
+             keep_alive ? "kept-alive" : "fresh");
     check(atomic_load(&l.failed) == 0 && atomic_load(&l.ok) > 100 && clean,
           name, "%ld failed (first: %s), %ld ok, exit status 0x%x",
           atomic_load(&l.failed), l.first_failure, atomic_load(&l.ok),
@@ -498,8 +500,7 @@ static void stop_under_load(const char *binary, bool keep_alive)
  * DRAIN_TIMEOUT_MS + 1 s: here an upload that never ends. */
 static void drain_bound(const char *binary)
 {
-    const char *env[] = {"SHUTDOWN_DELAY_MS=300", "DRAIN_TIMEOUT_MS=500",
-                         NULL};
+    const char *env[] = {"SHUTDOWN_DELAY_MS=300", "DRAIN_TIMEOUT_MS=500", NULL};
     static const char head[] =
         "POST /analyse/sentiment HTTP/1.1\r\nHost: t\r\n"
         "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
@@ -507,8 +508,7 @@ static void drain_bound(const char *binary)
     double t0, took;
     int fd;
 
-    if (!check(server_start(&srv, binary, env) == 0, "server starts",
-               "no URL"))
+    if (!check(server_start(&srv, binary, env) == 0, "server starts", "no URL"))
         return;
     fd = tcp_connect(url_port(srv.url));
     if (fd >= 0 && write(fd, head, sizeof head - 1) < 0)
@@ -521,8 +521,8 @@ static void drain_bound(const char *binary)
     check(WIFEXITED(srv.exit_status) && WEXITSTATUS(srv.exit_status) == 0 &&
               took < 0.3 + 0.5 + 1.0,
           "a stalled upload: exit 0 within SHUTDOWN_DELAY_MS + "
-          "DRAIN_TIMEOUT_MS + 1 s", "%.3f s, status 0x%x", took,
-          srv.exit_status);
+          "DRAIN_TIMEOUT_MS + 1 s",
+          "%.3f s, status 0x%x", took, srv.exit_status);
     if (fd >= 0)
         close(fd);
     unlink(srv.log_path);

@@ -31,7 +31,8 @@ int main(int argc, char **argv)
     if (argc != 2 && !(argc == 3 && strcmp(argv[1], "--url") == 0) &&
         !(argc == 4 && strcmp(argv[1], "--slowloris") == 0)) {
         fputs("usage: test-server SERVER_BINARY | --url URL | "
-              "--slowloris SECONDS SERVER_BINARY\n", stderr);
+              "--slowloris SECONDS SERVER_BINARY\n",
+              stderr);
         return 2;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -49,11 +50,10 @@ int main(int argc, char **argv)
             test_framing(srv.url);
             /* Exit 0 also means no sanitizer report at exit, in
              * sanitized builds. */
-            check(server_stop(&srv, 5000) == 0 &&
-                      WIFEXITED(srv.exit_status) &&
+            check(server_stop(&srv, 5000) == 0 && WIFEXITED(srv.exit_status) &&
                       WEXITSTATUS(srv.exit_status) == 0,
-                  "server stops on SIGTERM with status 0",
-                  "wait status 0x%x", srv.exit_status);
+                  "server stops on SIGTERM with status 0", "wait status 0x%x",
+                  srv.exit_status);
             {
                 char *log = server_log(&srv);
                 check(log != NULL &&

@@ -36,14 +36,13 @@ void test_slowloris(const char *binary, unsigned seconds)
                "the open-file limit allows 4,000 connections",
                "cannot raise RLIMIT_NOFILE to %u", SLOW_CONNECTIONS + 256))
         return;
-    if (!check(server_start(&srv, binary, env) == 0, "server starts",
-               "no URL"))
+    if (!check(server_start(&srv, binary, env) == 0, "server starts", "no URL"))
         return;
     memset(&s, 0, sizeof s);
     s.port = url_port(srv.url);
     s.target = SLOW_CONNECTIONS;
     s.interval_ms = 1000;
-    s.ramp_per_tick = 20;   /* 1,000 new connections a second */
+    s.ramp_per_tick = 20; /* 1,000 new connections a second */
     s.src = "127.0.0.2";
     memset(&l, 0, sizeof l);
     l.port = s.port;
@@ -79,14 +78,17 @@ void test_slowloris(const char *binary, unsigned seconds)
          "client: %ld requests, %ld failed, p50 %.2f ms, p99 %.2f ms, "
          "max %.2f ms",
          atomic_load(&s.samples) > 0
-             ? atomic_load(&s.held_sum) / atomic_load(&s.samples) : 0,
-         atomic_load(&s.min_held), SLOW_CONNECTIONS,
-         atomic_load(&s.opened), atomic_load(&s.closed_by_server),
-         atomic_load(&l.ok) + atomic_load(&l.failed),
-         atomic_load(&l.failed), load_percentile(&l, 50) * 1000,
-         load_percentile(&l, 99) * 1000, load_percentile(&l, 100) * 1000);
-    snprintf(name, sizeof name, "while 4,000 slow connections are held for "
-             "%u s, none of another client's requests fails", seconds);
+             ? atomic_load(&s.held_sum) / atomic_load(&s.samples)
+             : 0,
+         atomic_load(&s.min_held), SLOW_CONNECTIONS, atomic_load(&s.opened),
+         atomic_load(&s.closed_by_server),
+         atomic_load(&l.ok) + atomic_load(&l.failed), atomic_load(&l.failed),
+         load_percentile(&l, 50) * 1000, load_percentile(&l, 99) * 1000,
+         load_percentile(&l, 100) * 1000);
+    snprintf(name, sizeof name,
+             "while 4,000 slow connections are held for "
+             "%u s, none of another client's requests fails",
+             seconds);
     check(atomic_load(&l.failed) == 0 && atomic_load(&l.ok) > 0 &&
               atomic_load(&l.refused) == 0,
           name, "%ld failed (first: %s), %ld refused, %ld ok",

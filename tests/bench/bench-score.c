@@ -81,7 +81,8 @@ int main(int argc, char **argv)
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *stop = nl ? nl : end;
             double pol;
-            if (sentiment_analyzer_score(a, p, (size_t)(stop - p), &pol, NULL) != 0)
+            if (sentiment_analyzer_score(a, p, (size_t)(stop - p), &pol,
+                                         NULL) != 0)
                 return 1;
             sum += pol;
             count++;

@@ -127,8 +127,9 @@ int main(int argc, char **argv)
     }
     sentiment_analyzer_free(a);
     free(text);
-    printf("corpus      %s, %ld lines a paragraph, x %zu = %.1f MB, %zu paragraphs, %zu sentences\n",
-           path, join, copies, (double)len / 1e6, records, tally.sentences);
+    printf(
+        "corpus      %s, %ld lines a paragraph, x %zu = %.1f MB, %zu paragraphs, %zu sentences\n",
+        path, join, copies, (double)len / 1e6, records, tally.sentences);
     printf("best of %d  %.3f s\n", rounds, best);
     printf("throughput  %.1f MB/s, %.0f sentences/s (one thread)\n",
            (double)len / 1e6 / best, (double)tally.sentences / best);

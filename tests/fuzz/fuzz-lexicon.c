@@ -22,7 +22,7 @@
  */
 
 #ifdef __linux__
-#define _GNU_SOURCE 1   /* memfd_create() */
+#define _GNU_SOURCE 1 /* memfd_create() */
 #endif
 
 #include <math.h>
@@ -72,7 +72,7 @@ static int on_assessment(void *user, const char *const *words, size_t n_words,
     for (size_t k = 0; k < n_words; k++)
         FUZZ_CHECK(words[k] != NULL && words[k][0] != '\0');
     if (label)
-        s->label_bytes += strlen(label);   /* must be a readable string */
+        s->label_bytes += strlen(label); /* must be a readable string */
     s->calls++;
     s->polarity += polarity;
     s->subjectivity += subjectivity;
@@ -169,7 +169,11 @@ static int load_file(const char *xml, size_t len, unsigned flags,
     close(fd);
     return rc;
 #else
-    (void)xml; (void)len; (void)flags; (void)out; (void)line;
+    (void)xml;
+    (void)len;
+    (void)flags;
+    (void)out;
+    (void)line;
     return -1000;
 #endif
 }

@@ -80,7 +80,7 @@ static size_t take(const char *buf, size_t len, size_t at, char sep, int last,
     FUZZ_CHECK(pos == end);
     memset(&r, 0x5a, sizeof r);
     before = r;
-    FUZZ_CHECK(!record_next(&pos, end, sep, &r));  /* Nothing left, */
+    FUZZ_CHECK(!record_next(&pos, end, sep, &r));   /* Nothing left, */
     FUZZ_CHECK(memcmp(&r, &before, sizeof r) == 0); /* *r untouched. */
     return n;
 }
@@ -113,8 +113,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* All at once. */
     n_whole = take(in, len, 0, sep, 1, whole, 0);
     FUZZ_CHECK(n_whole == n_sep + (len > 0 && in[len - 1] != sep));
-    for (i = 0, done = 0; i < n_whole; i++) {        /* Gives back the input, */
-        FUZZ_CHECK(whole[i].at == done);              /* terminators included. */
+    for (i = 0, done = 0; i < n_whole; i++) { /* Gives back the input, */
+        FUZZ_CHECK(whole[i].at == done);      /* terminators included. */
         done += whole[i].len + whole[i].term;
         FUZZ_CHECK(whole[i].term != 0 || i == n_whole - 1);
     }

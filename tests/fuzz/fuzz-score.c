@@ -53,11 +53,11 @@ struct run {
     int rc;
     double polarity;
     double subjectivity;
-    size_t stop_at;               /* callback returns 1 on this call; 0: never */
+    size_t stop_at; /* callback returns 1 on this call; 0: never */
     size_t calls;
-    double sum_polarity;          /* the assessments, added in order from +0.0 */
+    double sum_polarity; /* the assessments, added in order from +0.0 */
     double sum_subjectivity;
-    uint64_t trace[TRACE_MAX + 1];  /* hash of the first i assessments */
+    uint64_t trace[TRACE_MAX + 1]; /* hash of the first i assessments */
 };
 
 static bool same_double(double a, double b)

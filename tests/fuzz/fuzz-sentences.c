@@ -32,7 +32,7 @@
 
 #include "fuzz.h"
 
-#define KEPT 64   /* spans whose boundaries and repaired text are checked */
+#define KEPT 64 /* spans whose boundaries and repaired text are checked */
 
 struct run {
     size_t stop_at;
@@ -137,7 +137,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         double p = 42.0, s = 42.0;
         const char *span = text + all->start[k];
         size_t span_len = all->end[k] - all->start[k];
-        FUZZ_CHECK(sentiment_analyzer_score(lenient, span, span_len, &p, &s) == 0);
+        FUZZ_CHECK(sentiment_analyzer_score(lenient, span, span_len, &p, &s) ==
+                   0);
         FUZZ_CHECK(same_double(p, all->polarity[k]));
         FUZZ_CHECK(same_double(s, all->subjectivity[k]));
         if (!valid && k < 8) {
@@ -152,7 +153,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(healed->calls == all->calls);
         for (size_t k = 0; k < kept; k++) {
             size_t n;
-            char *piece = repair(text + all->start[k], all->end[k] - all->start[k], &n);
+            char *piece = repair(text + all->start[k],
+                                 all->end[k] - all->start[k], &n);
             FUZZ_CHECK(n == healed->end[k] - healed->start[k]);
             FUZZ_CHECK(memcmp(piece, fixed + healed->start[k], n) == 0);
             FUZZ_CHECK(same_double(healed->polarity[k], all->polarity[k]));

@@ -22,10 +22,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Aborts with the failed condition if `cond` is false. */
-#define FUZZ_CHECK(cond)                                                      \
-    do {                                                                      \
-        if (!(cond))                                                          \
-            fuzz_failed(__FILE__, __LINE__, #cond);                           \
+#define FUZZ_CHECK(cond)                            \
+    do {                                            \
+        if (!(cond))                                \
+            fuzz_failed(__FILE__, __LINE__, #cond); \
     } while (0)
 
 static inline void fuzz_failed(const char *file, int line, const char *what)
