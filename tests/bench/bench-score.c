@@ -15,57 +15,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <sentiment.h>
 
-#ifndef BENCH_DEFAULT_CORPUS
-#define BENCH_DEFAULT_CORPUS "../shared/corpus/bench.txt"
-#endif
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 20, n = 0, got;
-    char *data = malloc(cap);
-    while (data && (got = fread(data + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap)
-            data = realloc(data, cap *= 2);
-    }
-    fclose(f);
-    *len = n;
-    return data;
-}
+#include "bench-corpus.h"
 
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : BENCH_DEFAULT_CORPUS;
     double target_mb = argc > 2 ? atof(argv[2]) : 100.0;
     int rounds = argc > 3 ? atoi(argv[3]) : 3;
-    size_t corpus_len;
-    char *corpus = read_file(path, &corpus_len);
-    if (!corpus || corpus_len == 0) {
-        fprintf(stderr, "bench-score: cannot read %s\n", path);
-        return 1;
-    }
-    size_t copies = (size_t)(target_mb * 1e6 / (double)corpus_len) + 1;
-    size_t len = copies * corpus_len;
-    char *text = malloc(len);
+    size_t len, copies;
+    char *text = bench_load_corpus("bench-score", path, 1, target_mb, &len,
+                                   &copies);
     if (!text)
         return 1;
-    for (size_t k = 0; k < copies; k++)
-        memcpy(text + k * corpus_len, corpus, corpus_len);
-    free(corpus);
 
     sentiment_analyzer *a;
     if (sentiment_analyzer_new(0, &a) != SENTIMENT_OK)
@@ -75,7 +39,7 @@ int main(int argc, char **argv)
     for (int r = 0; r < rounds; r++) {
         double sum = 0.0;
         size_t count = 0;
-        double t0 = now();
+        double t0 = bench_now();
         const char *p = text, *end = text + len;
         while (p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -88,7 +52,7 @@ int main(int argc, char **argv)
             count++;
             p = stop + 1;
         }
-        double t = now() - t0;
+        double t = bench_now() - t0;
         if (t < best)
             best = t;
         checksum = sum;

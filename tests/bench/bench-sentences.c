@@ -15,43 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <sentiment.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 20, n = 0, got;
-    char *data = malloc(cap);
-    while (data && (got = fread(data + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap)
-            data = realloc(data, cap *= 2);
-    }
-    fclose(f);
-    *len = n;
-    return data;
-}
-
-/* Joins every `join` lines by a space: the newlines in between become
- * spaces, every join-th one stays. */
-static void join_lines(char *text, size_t len, long join)
-{
-    long seen = 0;
-    for (size_t k = 0; k < len; k++)
-        if (text[k] == '\n' && ++seen % join != 0)
-            text[k] = ' ';
-}
+#include "bench-corpus.h"
 
 struct tally {
     size_t sentences;
@@ -72,32 +39,15 @@ static int on_sentence(void *user, size_t start, size_t end, double polarity,
 
 int main(int argc, char **argv)
 {
-    const char *path = argc > 1 ? argv[1] : "../shared/corpus/bench.txt";
+    const char *path = argc > 1 ? argv[1] : BENCH_DEFAULT_CORPUS;
     long join = argc > 2 ? atol(argv[2]) : 5;
     double target_mb = argc > 3 ? atof(argv[3]) : 100.0;
     int rounds = argc > 4 ? atoi(argv[4]) : 3;
-    size_t corpus_len;
-    char *corpus = read_file(path, &corpus_len);
-    if (!corpus || corpus_len == 0 || join < 1) {
-        fprintf(stderr, "bench-sentences: cannot read %s\n", path);
-        return 1;
-    }
-    if (corpus[corpus_len - 1] != '\n') {
-        char *longer = realloc(corpus, corpus_len + 1);
-        if (!longer)
-            return 1;
-        corpus = longer;
-        corpus[corpus_len++] = '\n';
-    }
-    join_lines(corpus, corpus_len, join);
-    size_t copies = (size_t)(target_mb * 1e6 / (double)corpus_len) + 1;
-    size_t len = copies * corpus_len;
-    char *text = malloc(len);
+    size_t len, copies;
+    char *text = bench_load_corpus("bench-sentences", path, join, target_mb,
+                                   &len, &copies);
     if (!text)
         return 1;
-    for (size_t k = 0; k < copies; k++)
-        memcpy(text + k * corpus_len, corpus, corpus_len);
-    free(corpus);
 
     sentiment_analyzer *a;
     if (sentiment_analyzer_new(0, &a) != SENTIMENT_OK)
@@ -109,7 +59,7 @@ int main(int argc, char **argv)
         size_t count = 0;
         tally.sentences = 0;
         tally.sum = 0.0;
-        double t0 = now();
+        double t0 = bench_now();
         const char *p = text, *end = text + len;
         while (p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -120,7 +70,7 @@ int main(int argc, char **argv)
             count++;
             p = stop + 1;
         }
-        double t = now() - t0;
+        double t = bench_now() - t0;
         if (t < best)
             best = t;
         records = count;
