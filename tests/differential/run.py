@@ -25,28 +25,13 @@ own) it says so in one line and exits 77, meson's "skipped". Steps:
 """
 import argparse
 import os
-import secrets
-import subprocess
 import sys
-import threading
-import time
 
-MAX_SHOWN = 10
-SKIPPED = 77   # meson's and automake's exit status for a skipped test
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import (SKIPPED, choose_seed, compare, generate,  # noqa: E402
+                    output_rows, run_side_by_side)
 
-
-def run(cmd, data, results, key):
-    """Runs cmd with data on stdin; stores (returncode, stdout, stderr, seconds)."""
-    start = time.monotonic()
-    p = subprocess.run(cmd, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    results[key] = (p.returncode, p.stdout, p.stderr, time.monotonic() - start, cmd)
-
-
-def unescape(line):
-    """The reference's --escaped decoding of one raw line (bytes -> bytes)."""
-    text = line.decode("utf-8", "replace")
-    text = text.encode("latin-1", "backslashreplace").decode("unicode_escape")
-    return text.encode("utf-8")
+LABEL = "differential"
 
 
 def main():
@@ -67,32 +52,17 @@ def main():
                   " beside the repository)" % path)
             return SKIPPED
 
-    seed = args.seed
-    if seed is None and os.environ.get("SENTIMENT_DIFF_SEED"):
-        seed = int(os.environ["SENTIMENT_DIFF_SEED"])
-    if seed is None:
-        seed = secrets.randbelow(2**31)
-    print("differential: seed %d, %d lines (reproduce with SENTIMENT_DIFF_SEED=%d)"
-          % (seed, args.lines, seed), flush=True)
+    seed = choose_seed(LABEL, args.seed, args.lines)
 
     for path in (args.lexicon, args.cli):
         if not os.path.exists(path):
             print("differential: missing %s" % path)
             return 1
 
-    escaped = subprocess.run([sys.executable, gen, str(seed), str(args.lines), args.lexicon],
-                             stdout=subprocess.PIPE, check=True).stdout
-    lines = escaped.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    if len(lines) != args.lines:
-        print("differential: gen_fuzz.py wrote %d lines, not %d" % (len(lines), args.lines))
+    generated = generate(LABEL, [gen, str(seed), str(args.lines), args.lexicon], args.lines)
+    if generated is None:
         return 1
-    texts = [unescape(line) for line in lines]
-    if any(b"\0" in t for t in texts):
-        print("differential: a generated text holds a NUL byte; it cannot be a -z record")
-        return 1
-    records = b"".join(t + b"\0" for t in texts)
+    escaped, lines, records = generated
 
     jobs = {
         "default": ([sys.executable, ref, "--escaped", "--sum", "neumaier",
@@ -102,45 +72,18 @@ def main():
         "cli default": ([args.cli, "-s", "-z"], records),
         "cli py311": ([args.cli, "-s", "-z", "--compat", "py311"], records),
     }
-    results = {}
-    threads = [threading.Thread(target=run, args=(cmd, data, results, key))
-               for key, (cmd, data) in jobs.items()]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-
-    failed = False
-    for key, (rc, out, err, secs, cmd) in sorted(results.items()):
-        if rc != 0:
-            print("differential: %s exited with %d: %s\n%s"
-                  % (key, rc, " ".join(cmd), err.decode("utf-8", "replace")[-2000:]))
-            failed = True
-    if failed:
+    results = run_side_by_side(LABEL, jobs)
+    if results is None:
         return 1
 
+    failed = False
     for mode in ("default", "py311"):
-        want = results[mode][1].decode().split("\n")
-        got = results["cli " + mode][1].decode("utf-8", "replace").split("\n")
-        for rows in (want, got):
-            if rows and rows[-1] == "":
-                rows.pop()
-        if len(want) != len(lines) or len(got) != len(lines):
-            print("differential [%s]: %d reference rows and %d CLI rows for %d lines (seed %d)"
-                  % (mode, len(want), len(got), len(lines), seed))
-            failed = True
-            continue
-        bad = [k for k in range(len(lines)) if want[k] != got[k]]
-        for k in bad[:MAX_SHOWN]:
-            print("MISMATCH [%s] seed %d line %d: %s\n  reference: %s\n  cli:       %s"
-                  % (mode, seed, k + 1, lines[k].decode("utf-8", "replace"), want[k], got[k]))
-        if bad:
-            print("differential [%s]: %d of %d lines differ (seed %d)"
-                  % (mode, len(bad), len(lines), seed))
-            failed = True
+        if compare(LABEL, mode, seed, lines, output_rows(results[mode][0]),
+                   output_rows(results["cli " + mode][0])):
+            print("%s [%s]: %d lines agree (reference %.1f s, cli %.2f s)"
+                  % (LABEL, mode, len(lines), results[mode][1], results["cli " + mode][1]))
         else:
-            print("differential [%s]: %d lines agree (reference %.1f s, cli %.2f s)"
-                  % (mode, len(lines), results[mode][3], results["cli " + mode][3]))
+            failed = True
     return 1 if failed else 0
 
 

@@ -12,7 +12,7 @@ Run it from the repository root, with ../shared/reference beside the clone
 1. A seed: --seed, $SENTIMENT_DIFF_SEED, or a new random one, printed first.
 2. `gen_punkt.py SEED N data/punkt-english data/en-sentiment.xml` writes N
    lines in the --escaped convention.
-3. The lines are unescaped as the oracle's --escaped does (run.py's
+3. The lines are unescaped as the oracle's --escaped does (common.py's
    unescape()) and fed to `sentiment-cli --sentences --json -z` as
    NUL-terminated records, in the default mode and with --compat py311.
 4. `punkt_oracle.py --ref --escaped` splits them with NLTK and scores each
@@ -24,13 +24,13 @@ Run it from the repository root, with ../shared/reference beside the clone
 import argparse
 import json
 import os
-import secrets
-import subprocess
 import sys
-import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import MAX_SHOWN, run, unescape  # noqa: E402  (the scoring differential)
+from common import (choose_seed, compare, generate, output_rows,  # noqa: E402
+                    run_side_by_side)
+
+LABEL = "sentences differential"
 
 
 def main():
@@ -44,37 +44,22 @@ def main():
     ap.add_argument("--seed", type=int, help="default: $SENTIMENT_DIFF_SEED or random")
     args = ap.parse_args()
 
-    seed = args.seed
-    if seed is None and os.environ.get("SENTIMENT_DIFF_SEED"):
-        seed = int(os.environ["SENTIMENT_DIFF_SEED"])
-    if seed is None:
-        seed = secrets.randbelow(2**31)
-    print("sentences differential: seed %d, %d lines (reproduce with SENTIMENT_DIFF_SEED=%d)"
-          % (seed, args.lines, seed), flush=True)
+    seed = choose_seed(LABEL, args.seed, args.lines)
 
     gen = os.path.join(args.reference, "gen_punkt.py")
     oracle = os.path.join(args.reference, "punkt_oracle.py")
     for path in (gen, oracle, args.model, args.lexicon, args.cli):
         if not os.path.exists(path):
-            print("sentences differential: missing %s" % path)
+            print("%s: missing %s" % (LABEL, path))
             return 1
 
-    escaped = subprocess.run([sys.executable, gen, str(seed), str(args.lines), args.model,
-                              args.lexicon], stdout=subprocess.PIPE, check=True).stdout
-    lines = escaped.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    if len(lines) != args.lines:
-        print("sentences differential: gen_punkt.py wrote %d lines, not %d"
-              % (len(lines), args.lines))
+    generated = generate(LABEL, [gen, str(seed), str(args.lines), args.model, args.lexicon],
+                         args.lines)
+    if generated is None:
         return 1
-    texts = [unescape(line) for line in lines]
-    if any(b"\0" in t for t in texts):
-        print("sentences differential: a generated text holds a NUL byte; it cannot be a -z record")
-        return 1
-    records = b"".join(t + b"\0" for t in texts)
+    escaped, lines, records = generated
 
-    os.environ["PUNKT_DIR"] = os.path.abspath(args.model)   # run() passes it on
+    os.environ["PUNKT_DIR"] = os.path.abspath(args.model)   # the oracle inherits it
     cli = [args.cli, "--sentences", "--json", "-z"]
     jobs = {
         "default": ([sys.executable, oracle, "--ref", "--escaped", "--sum", "neumaier"], escaped),
@@ -82,46 +67,20 @@ def main():
         "cli default": (cli, records),
         "cli py311": (cli + ["--compat", "py311"], records),
     }
-    results = {}
-    threads = [threading.Thread(target=run, args=(cmd, data, results, key))
-               for key, (cmd, data) in jobs.items()]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-
-    failed = False
-    for key, (rc, out, err, secs, cmd) in sorted(results.items()):
-        if rc != 0:
-            print("sentences differential: %s exited with %d: %s\n%s"
-                  % (key, rc, " ".join(cmd), err.decode("utf-8", "replace")[-2000:]))
-            failed = True
-    if failed:
+    results = run_side_by_side(LABEL, jobs)
+    if results is None:
         return 1
 
+    failed = False
     for mode in ("default", "py311"):
-        want = [json.loads(r)["sentences"] for r in results[mode][1].decode().splitlines()]
-        got = [json.loads(r)["sentences"]
-               for r in results["cli " + mode][1].decode("utf-8").splitlines()]
-        if len(want) != len(lines) or len(got) != len(lines):
-            print("sentences differential [%s]: %d reference rows and %d CLI rows for %d lines"
-                  " (seed %d)" % (mode, len(want), len(got), len(lines), seed))
-            failed = True
-            continue
-        bad = [k for k in range(len(lines)) if want[k] != got[k]]
-        for k in bad[:MAX_SHOWN]:
-            print("MISMATCH [%s] seed %d line %d: %s\n  reference: %s\n  cli:       %s"
-                  % (mode, seed, k + 1, lines[k].decode("utf-8", "replace"),
-                     json.dumps(want[k]), json.dumps(got[k])))
-        if bad:
-            print("sentences differential [%s]: %d of %d lines differ (seed %d)"
-                  % (mode, len(bad), len(lines), seed))
-            failed = True
+        want = [json.loads(r)["sentences"] for r in output_rows(results[mode][0])]
+        got = [json.loads(r)["sentences"] for r in output_rows(results["cli " + mode][0])]
+        if compare(LABEL, mode, seed, lines, want, got, show=json.dumps):
+            print("%s [%s]: %d lines, %d sentences agree (reference %.1f s, cli %.2f s)"
+                  % (LABEL, mode, len(lines), sum(len(w) for w in want), results[mode][1],
+                     results["cli " + mode][1]))
         else:
-            print("sentences differential [%s]: %d lines, %d sentences agree"
-                  " (reference %.1f s, cli %.2f s)"
-                  % (mode, len(lines), sum(len(w) for w in want), results[mode][3],
-                     results["cli " + mode][3]))
+            failed = True
     return 1 if failed else 0
 
 
