@@ -134,17 +134,13 @@ const char *const sentimentp_join_next[256] = {
  */
 #define NA8 1, 1, 1, 1, 1, 1, 1, 1
 #define NA64 NA8, NA8, NA8, NA8, NA8, NA8, NA8, NA8
+/* clang-format off */
 const bool sentimentp_unsure_after_letter[256] = {
-    [')'] = 1,
-    ['.'] = 1,
-    ['_'] = 1,
-    ['-'] = 1,
-    ['D'] = 1,
-    ['E'] = 1,
+    [')'] = 1, ['.'] = 1, ['_'] = 1, ['-'] = 1, ['D'] = 1, ['E'] = 1,
     SENTIMENTP_ASCII_SPACES(1, 1, 1),
-    [0x80] = NA64,
-    NA64,
+    [0x80] = NA64, NA64,
 };
+/* clang-format on */
 #undef NA64
 #undef NA8
 

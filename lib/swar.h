@@ -90,24 +90,13 @@ static inline unsigned sentimentp_first_byte(uint64_t highs)
 /* The bytes 8..n-1 of a word whose second chunk is w, for n < 16. */
 static inline uint64_t sentimentp_second_bytes(uint64_t w, unsigned n)
 {
+    /* clang-format off */
     static const uint64_t masks[16] = {
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0xff,
-        0xffff,
-        0xffffff,
-        0xffffffff,
-        UINT64_C(0xffffffffff),
-        UINT64_C(0xffffffffffff),
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xffff, 0xffffff, 0xffffffff,
+        UINT64_C(0xffffffffff), UINT64_C(0xffffffffffff),
         UINT64_C(0xffffffffffffff),
     };
+    /* clang-format on */
     return w & masks[n];
 }
 
@@ -115,24 +104,13 @@ static inline uint64_t sentimentp_second_bytes(uint64_t w, unsigned n)
 static inline uint64_t sentimentp_low_bytes(uint64_t w, unsigned n)
 {
 #define ALL ~UINT64_C(0)
+    /* clang-format off */
     static const uint64_t masks[16] = {
-        0,
-        0xff,
-        0xffff,
-        0xffffff,
-        0xffffffff,
-        UINT64_C(0xffffffffff),
-        UINT64_C(0xffffffffffff),
-        UINT64_C(0xffffffffffffff),
-        ALL,
-        ALL,
-        ALL,
-        ALL,
-        ALL,
-        ALL,
-        ALL,
-        ALL,
+        0, 0xff, 0xffff, 0xffffff, 0xffffffff, UINT64_C(0xffffffffff),
+        UINT64_C(0xffffffffffff), UINT64_C(0xffffffffffffff),
+        ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL,
     };
+    /* clang-format on */
 #undef ALL
     return w & masks[n];
 }

@@ -43,13 +43,13 @@ enum byte_class {
 #define NA8 NA, NA, NA, NA, NA, NA, NA, NA
 #define NA64 NA8, NA8, NA8, NA8, NA8, NA8, NA8, NA8
 
+/* clang-format off */
 static const uint8_t byte_info[256] = {
     SENTIMENTP_ASCII_SPACES(SPACE, LINE_FEED, CARRIAGE_RETURN),
-    ['\''] = QUOTE,
-    ['"'] = QUOTE,
-    [0x80] = NA64,
-    NA64,
+    ['\''] = QUOTE, ['"'] = QUOTE,
+    [0x80] = NA64, NA64,
 };
+/* clang-format on */
 
 /* The same bytes in a table of their own, for the fast path's one load. */
 static const bool ascii_space[256] = {
