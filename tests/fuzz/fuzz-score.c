@@ -60,11 +60,6 @@ struct run {
     uint64_t trace[TRACE_MAX + 1]; /* hash of the first i assessments */
 };
 
-static bool same_double(double a, double b)
-{
-    return memcmp(&a, &b, sizeof a) == 0;
-}
-
 static uint64_t mix(uint64_t h, const void *data, size_t len)
 {
     const unsigned char *p = data;
@@ -127,8 +122,8 @@ static void score(const sentiment_analyzer *a, const char *text, size_t len,
                                           &r->subjectivity,
                                           mode == 2 ? on_assessment : NULL, r);
     if (r->rc != SENTIMENT_OK) {
-        FUZZ_CHECK(same_double(r->polarity, UNTOUCHED));
-        FUZZ_CHECK(same_double(r->subjectivity, UNTOUCHED));
+        FUZZ_CHECK(fuzz_same_double(r->polarity, UNTOUCHED));
+        FUZZ_CHECK(fuzz_same_double(r->subjectivity, UNTOUCHED));
         return;
     }
     check_value_ranges(r->polarity, r->subjectivity);
@@ -136,16 +131,16 @@ static void score(const sentiment_analyzer *a, const char *text, size_t len,
     FUZZ_CHECK(!(r->subjectivity == 0.0 && signbit(r->subjectivity)));
     if (mode == 2) {
         double n = (double)(r->calls ? r->calls : 1);
-        FUZZ_CHECK(same_double(r->polarity, r->sum_polarity / n));
-        FUZZ_CHECK(same_double(r->subjectivity, r->sum_subjectivity / n));
+        FUZZ_CHECK(fuzz_same_double(r->polarity, r->sum_polarity / n));
+        FUZZ_CHECK(fuzz_same_double(r->subjectivity, r->sum_subjectivity / n));
     }
 }
 
 static void check_same_result(const struct run *a, const struct run *b)
 {
     FUZZ_CHECK(a->rc == SENTIMENT_OK && b->rc == SENTIMENT_OK);
-    FUZZ_CHECK(same_double(a->polarity, b->polarity));
-    FUZZ_CHECK(same_double(a->subjectivity, b->subjectivity));
+    FUZZ_CHECK(fuzz_same_double(a->polarity, b->polarity));
+    FUZZ_CHECK(fuzz_same_double(a->subjectivity, b->subjectivity));
 }
 
 /* Checks validate() and repair() on the text; returns the repaired copy
@@ -181,11 +176,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > FUZZ_MAX_INPUT)
         return 0;
-    unsigned b0 = size > 0 ? data[0] : 0;
-    unsigned b1 = size > 1 ? data[1] : 0;
-    size_t skip = size < 2 ? size : 2;
-    const char *text = (const char *)data + skip;
-    size_t len = size - skip;
+    struct fuzz_input in = fuzz_split(data, size);
+    unsigned b0 = in.b0, b1 = in.b1;
+    const char *text = in.text;
+    size_t len = in.len;
     if (len == 0 && (b0 & 0x20))
         text = NULL;
     unsigned flags = b0 & (SENTIMENT_COMPAT_PY311 | SENTIMENT_STRICT_UTF8);

@@ -83,11 +83,6 @@ static char *repair(const char *text, size_t len, size_t *out_len)
     return out;
 }
 
-static bool same_double(double a, double b)
-{
-    return memcmp(&a, &b, sizeof a) == 0;
-}
-
 /* p is a unit boundary iff repairing both sides apart gives the whole. */
 static void check_boundary(const char *text, size_t len, size_t p,
                            const char *fixed, size_t fixed_len)
@@ -104,11 +99,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > FUZZ_MAX_INPUT)
         return 0;
-    unsigned b0 = size > 0 ? data[0] : 0;
-    unsigned b1 = size > 1 ? data[1] : 0;
-    size_t skip = size < 2 ? size : 2;
-    const char *text = (const char *)data + skip;
-    size_t len = size - skip;
+    struct fuzz_input in = fuzz_split(data, size);
+    unsigned b0 = in.b0, b1 = in.b1;
+    const char *text = in.text;
+    size_t len = in.len;
     if (len == 0 && (b0 & 4))
         text = NULL;
     unsigned flags = b0 & (SENTIMENT_COMPAT_PY311 | SENTIMENT_STRICT_UTF8);
@@ -139,8 +133,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t span_len = all->end[k] - all->start[k];
         FUZZ_CHECK(sentiment_analyzer_score(lenient, span, span_len, &p, &s) ==
                    0);
-        FUZZ_CHECK(same_double(p, all->polarity[k]));
-        FUZZ_CHECK(same_double(s, all->subjectivity[k]));
+        FUZZ_CHECK(fuzz_same_double(p, all->polarity[k]));
+        FUZZ_CHECK(fuzz_same_double(s, all->subjectivity[k]));
         if (!valid && k < 8) {
             check_boundary(text, len, all->start[k], fixed, fixed_len);
             check_boundary(text, len, all->end[k], fixed, fixed_len);
@@ -157,7 +151,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                  all->end[k] - all->start[k], &n);
             FUZZ_CHECK(n == healed->end[k] - healed->start[k]);
             FUZZ_CHECK(memcmp(piece, fixed + healed->start[k], n) == 0);
-            FUZZ_CHECK(same_double(healed->polarity[k], all->polarity[k]));
+            FUZZ_CHECK(fuzz_same_double(healed->polarity[k], all->polarity[k]));
             free(piece);
         }
     }
